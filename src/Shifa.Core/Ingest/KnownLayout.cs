@@ -7,6 +7,9 @@ namespace Shifa.Core.Ingest;
 /// <param name="DefaultLicence">Licence recorded when none is given.</param>
 public sealed record KnownLayout(string Name, ColumnMap Map, string? DefaultSource, string? DefaultLicence)
 {
+    /// <summary>Other column names tried for an optional field when the mapped one is absent.</summary>
+    public IReadOnlyDictionary<string, string[]> Alternatives { get; init; } = new Dictionary<string, string[]>();
+
     /// <summary>The AraMed corpus (Altibbi questions with doctor answers).</summary>
     public static KnownLayout AraMed { get; } = new(
         "aramed",
@@ -27,7 +30,10 @@ public sealed record KnownLayout(string Name, ColumnMap Map, string? DefaultSour
         "plain",
         new ColumnMap { Question = "question", Answer = "answer", Specialty = "specialty", Title = "title", Gender = "gender", Age = "age" },
         null,
-        null);
+        null)
+    {
+        Alternatives = new Dictionary<string, string[]> { ["specialty"] = ["category", "specialty_key"] },
+    };
 
     /// <summary>Layouts tried in order.</summary>
     public static IReadOnlyList<KnownLayout> All { get; } = [AraMed, Plain];

@@ -50,7 +50,7 @@ public static class PatientFields
         var rest = text[i..].Trim();
 
         // "6 شهور" or "3 months" is an infant, not six years old.
-        if (rest.Contains("شهر", StringComparison.Ordinal) || rest.Contains("يوم", StringComparison.Ordinal) || rest.Contains("ايام", StringComparison.Ordinal)
+        if (rest.Contains("شه", StringComparison.Ordinal) || rest.Contains("يوم", StringComparison.Ordinal) || rest.Contains("ايام", StringComparison.Ordinal)
             || rest.StartsWith("month", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("day", StringComparison.OrdinalIgnoreCase))
         {
             return 0;

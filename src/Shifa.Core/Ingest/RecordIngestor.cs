@@ -26,7 +26,8 @@ public sealed class RecordIngestor(Workspace workspace)
         using var source = TableReader.Open(path, options.Encoding);
         var layout = KnownLayout.Detect(source.Columns);
         var map = Resolve(path, source.Columns, options.Map, layout);
-        var indexes = map.Pairs().ToDictionary(p => p.Field, p => (p.Column, Index: ColumnResolver.Find(source.Columns, p.Column)));
+        var indexes = map.Pairs().ToDictionary(p => p.Field, p => ColumnResolver.Find(source.Columns, p.Column))
+            .ToDictionary(kv => kv.Key, kv => (Column: source.Columns[kv.Value], Index: kv.Value));
         var withholdRaw = source.Columns.Any(ColumnResolver.IsPersonalName);
         var sourceName = options.Source ?? layout?.DefaultSource ?? Path.GetFileNameWithoutExtension(path);
         var licence = options.Licence ?? layout?.DefaultLicence;
@@ -127,15 +128,22 @@ public sealed class RecordIngestor(Workspace workspace)
         {
             Question = map.Question,
             Answer = map.Answer,
-            Specialty = Present(columns, map.Specialty),
-            Title = Present(columns, map.Title),
-            Gender = Present(columns, map.Gender),
-            Age = Present(columns, map.Age),
+            Specialty = Present(columns, map.Specialty, layout, "specialty"),
+            Title = Present(columns, map.Title, layout, "title"),
+            Gender = Present(columns, map.Gender, layout, "gender"),
+            Age = Present(columns, map.Age, layout, "age"),
         };
     }
 
-    private static string? Present(IReadOnlyList<string> columns, string? column) =>
-        column is not null && ColumnResolver.Find(columns, column) >= 0 ? column : null;
+    private static string? Present(IReadOnlyList<string> columns, string? column, KnownLayout? layout, string field)
+    {
+        if (column is not null && ColumnResolver.Find(columns, column) >= 0)
+        {
+            return column;
+        }
+
+        return layout?.Alternatives.GetValueOrDefault(field)?.FirstOrDefault(a => ColumnResolver.Find(columns, a) >= 0);
+    }
 
     private static (QaRecord? Record, string? Field, string? Reason) ToRecord(
         SourceRow row, Dictionary<string, (string Column, int Index)> indexes, int maxChars, string source, Provenance provenance)
