@@ -30,6 +30,7 @@ public static class ErrorKinds
         HttpRequestException { StatusCode: { } s } => "http_" + (int)s,
         HttpRequestException or IOException => Connection,
         BudgetExceededException => "budget",
+        OperationCanceledException => Timeout,
         _ => e.GetType().Name,
     };
 

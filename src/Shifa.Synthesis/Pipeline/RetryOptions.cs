@@ -11,7 +11,4 @@ public sealed record RetryOptions
 
     /// <summary>Longest wait between attempts, also caps a server's Retry-After.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Time limit of one attempt.</summary>
-    public TimeSpan AttemptTimeout { get; init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), value, "The timeout must be positive."); } = TimeSpan.FromSeconds(120);
 }

@@ -10,7 +10,9 @@ namespace Shifa.Synthesis.Pipeline;
 /// <summary>
 /// Retries transient failures (429, 5xx, timeouts, broken connections) with exponential backoff and
 /// jitter; when the server says how long to wait (<c>retry-after-ms</c> or <c>Retry-After</c>) that wait is used.
-/// Each attempt has its own timeout. Streaming calls are timed out but not retried (partial output may have been consumed).
+/// Streaming calls pass through unretried (partial output may already have been consumed). Per-attempt
+/// time limits are <see cref="TimeoutChatClient"/>'s job, further in, so waits for rate-limit permits
+/// never count against an attempt.
 /// </summary>
 public sealed class RetryingChatClient : DelegatingChatClient
 {
@@ -50,7 +52,6 @@ public sealed class RetryingChatClient : DelegatingChatClient
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(options.AttemptTimeout)
             .Build();
     }
 
