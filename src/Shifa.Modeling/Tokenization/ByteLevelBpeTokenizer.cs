@@ -39,9 +39,9 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
             _merges.TryAdd(key, (rank, vocabulary[left + right]));
         }
 
-        VocabularySize = model.VocabularySize;
-        _idBytes = new byte[]?[VocabularySize];
-        _specialById = new string?[VocabularySize];
+        VocabSize = model.VocabularySize;
+        _idBytes = new byte[]?[VocabSize];
+        _specialById = new string?[VocabSize];
         foreach (var (token, id) in vocabulary)
         {
             if (model.SpecialTokens.ContainsKey(token))
@@ -55,20 +55,26 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         }
 
         _preTokenizer = new ByteLevelPreTokenizer(ByteLevelPreTokenizer.Compile(model.Pattern), model.SpecialTokens);
-        EndOfSequenceId = model.SpecialTokens.TryGetValue(SpecialTokenNames.EndOfText, out var eos) ? eos : null;
+        EosId = model.SpecialTokens.TryGetValue(SpecialTokenNames.EndOfText, out var eos) ? eos : null;
     }
 
     /// <summary>The vocabulary this encoder uses.</summary>
     public ByteLevelBpeModel Model { get; }
 
     /// <inheritdoc />
-    public int VocabularySize { get; }
+    public int VocabSize { get; }
 
-    /// <inheritdoc />
+    /// <summary>Special tokens and their ids.</summary>
     public IReadOnlyDictionary<string, int> SpecialTokens => Model.SpecialTokens;
 
     /// <inheritdoc />
-    public int? EndOfSequenceId { get; }
+    public int? BosId => EosId;
+
+    /// <inheritdoc />
+    public int? EosId { get; }
+
+    /// <inheritdoc />
+    public int? PadId => EosId;
 
     /// <inheritdoc />
     public int[] Encode(string text)
@@ -100,22 +106,25 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
     }
 
     /// <inheritdoc />
-    public string Decode(IEnumerable<int> ids)
+    public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = false)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var text = new StringBuilder();
         var pending = new List<byte>();
         foreach (var id in ids)
         {
-            if ((uint)id >= (uint)VocabularySize)
+            if ((uint)id >= (uint)VocabSize)
             {
-                throw new ArgumentOutOfRangeException(nameof(ids), id, $"Token id {id} is outside the vocabulary (size {VocabularySize}).");
+                throw new ArgumentOutOfRangeException(nameof(ids), id, $"Token id {id} is outside the vocabulary (size {VocabSize}).");
             }
 
             if (_specialById[id] is { } special)
             {
                 Flush(pending, text);
-                text.Append(special);
+                if (!skipSpecialTokens)
+                {
+                    text.Append(special);
+                }
             }
             else if (_idBytes[id] is { } bytes)
             {

@@ -1,24 +1,30 @@
-// The one tokenizer contract the models, trainer and generator depend on.
+// The minimal tokenizer contract the models, trainer and generator need; loaders in this folder implement it.
 namespace Shifa.Modeling.Tokenization;
 
 /// <summary>
-/// Turns text into token ids and back. Implementations: our byte-level BPE, and wrappers over
-/// Microsoft.ML.Tokenizers for Hugging Face byte-level BPE, SentencePiece and WordPiece files.
+/// Turns text into token ids and back. Implementations wrap a Hugging Face tokenizer folder
+/// (byte-level BPE, SentencePiece, WordPiece) or a vocabulary trained by Shifa.
 /// </summary>
 public interface ITextTokenizer
 {
-    /// <summary>Number of ids the tokenizer can produce (the embedding table must have at least this many rows).</summary>
-    int VocabularySize { get; }
+    /// <summary>Size of the vocabulary, including special tokens; ids are in [0, VocabSize).</summary>
+    int VocabSize { get; }
 
-    /// <summary>Special tokens (such as <c>&lt;|endoftext|&gt;</c> or chat-role markers) and their ids.</summary>
-    IReadOnlyDictionary<string, int> SpecialTokens { get; }
+    /// <summary>Id of the beginning-of-sequence token, or null when the vocabulary has none.</summary>
+    int? BosId { get; }
 
     /// <summary>Id of the end-of-sequence token, or null when the vocabulary has none.</summary>
-    int? EndOfSequenceId { get; }
+    int? EosId { get; }
 
-    /// <summary>Encodes text; special-token strings that occur in it are mapped to their ids.</summary>
+    /// <summary>Id used for padding, or null when the vocabulary has none.</summary>
+    int? PadId { get; }
+
+    /// <summary>
+    /// Encodes text without adding BOS/EOS; special-token strings inside <paramref name="text"/>
+    /// (for example a chat template's markers) map to their ids.
+    /// </summary>
     int[] Encode(string text);
 
-    /// <summary>Decodes ids back to text; special tokens are rendered as their strings.</summary>
-    string Decode(IEnumerable<int> ids);
+    /// <summary>Decodes ids back to text; special tokens are kept unless <paramref name="skipSpecialTokens"/>.</summary>
+    string Decode(IEnumerable<int> ids, bool skipSpecialTokens = false);
 }

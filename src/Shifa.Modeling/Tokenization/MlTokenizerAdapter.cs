@@ -16,21 +16,27 @@ public sealed class MlTokenizerAdapter : ITextTokenizer
     /// <param name="inner">The library tokenizer.</param>
     /// <param name="vocabularySize">One more than the largest id it can produce.</param>
     /// <param name="specialTokens">Its special tokens.</param>
-    /// <param name="endOfSequenceId">End-of-sequence id, if any.</param>
+    /// <param name="bosId">Beginning-of-sequence id, if any.</param>
+    /// <param name="eosId">End-of-sequence id, if any.</param>
+    /// <param name="padId">Padding id, if any.</param>
     /// <param name="encode">How to encode without added specials; defaults to <see cref="Tokenizer.EncodeToIds(string, bool, bool)"/>.</param>
     public MlTokenizerAdapter(
         Tokenizer inner,
         int vocabularySize,
         IReadOnlyDictionary<string, int> specialTokens,
-        int? endOfSequenceId,
+        int? bosId,
+        int? eosId,
+        int? padId,
         Func<string, IReadOnlyList<int>>? encode = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(specialTokens);
         Inner = inner;
-        VocabularySize = vocabularySize;
+        VocabSize = vocabularySize;
         SpecialTokens = specialTokens;
-        EndOfSequenceId = endOfSequenceId;
+        BosId = bosId;
+        EosId = eosId;
+        PadId = padId;
         _encode = encode ?? (text => inner.EncodeToIds(text));
     }
 
@@ -38,13 +44,19 @@ public sealed class MlTokenizerAdapter : ITextTokenizer
     public Tokenizer Inner { get; }
 
     /// <inheritdoc />
-    public int VocabularySize { get; }
+    public int VocabSize { get; }
 
-    /// <inheritdoc />
+    /// <summary>Special tokens and their ids.</summary>
     public IReadOnlyDictionary<string, int> SpecialTokens { get; }
 
     /// <inheritdoc />
-    public int? EndOfSequenceId { get; }
+    public int? BosId { get; }
+
+    /// <inheritdoc />
+    public int? EosId { get; }
+
+    /// <inheritdoc />
+    public int? PadId { get; }
 
     /// <inheritdoc />
     public int[] Encode(string text)
@@ -54,9 +66,16 @@ public sealed class MlTokenizerAdapter : ITextTokenizer
     }
 
     /// <inheritdoc />
-    public string Decode(IEnumerable<int> ids)
+    public string Decode(IEnumerable<int> ids, bool skipSpecialTokens = false)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return Inner.Decode(ids);
+        var list = ids as IReadOnlyCollection<int> ?? ids.ToArray();
+        if (skipSpecialTokens)
+        {
+            var special = SpecialTokens.Values.ToHashSet();
+            list = list.Where(id => !special.Contains(id)).ToArray();
+        }
+
+        return Inner.Decode(list);
     }
 }

@@ -64,7 +64,7 @@ public static class TokenizerLoader
         };
         var bpe = BpeTokenizer.Create(options);
         var eos = specials.TryGetValue(SpecialTokenNames.EndOfText, out var id) ? id : (int?)null;
-        return new MlTokenizerAdapter(bpe, model.VocabularySize, specials, eos);
+        return new MlTokenizerAdapter(bpe, model.VocabularySize, specials, eos, eos, eos);
     }
 
     private static MlTokenizerAdapter LoadSentencePiece(string modelPath)
@@ -87,7 +87,7 @@ public static class TokenizerLoader
             [spm.UnknownToken] = spm.UnknownId,
         };
         var size = spm.Vocabulary.Values.Max() + 1;
-        return new MlTokenizerAdapter(spm, size, specials, spm.EndOfSentenceId);
+        return new MlTokenizerAdapter(spm, size, specials, spm.BeginningOfSentenceId, spm.EndOfSentenceId, null);
     }
 
     private static MlTokenizerAdapter LoadWordPiece(string vocabPath, string? configPath)
@@ -112,7 +112,7 @@ public static class TokenizerLoader
         };
         var size = File.ReadLines(vocabPath).Count();
         return new MlTokenizerAdapter(
-            bert, size, specials, bert.SeparatorTokenId,
+            bert, size, specials, bert.ClassificationTokenId, bert.SeparatorTokenId, bert.PaddingTokenId,
             text => bert.EncodeToIds(text, addSpecialTokens: false));
     }
 }
