@@ -79,6 +79,24 @@ internal static class PythonText
         return text[..end];
     }
 
+    /// <summary>Python's <c>str.strip()</c>.</summary>
+    public static string Strip(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var status = Rune.DecodeFromUtf16(text.AsSpan(start), out var r, out var used);
+            if (status != System.Buffers.OperationStatus.Done || !IsSpace(r))
+            {
+                break;
+            }
+
+            start += used;
+        }
+
+        return RStrip(text[start..]);
+    }
+
     /// <summary>UTF-16 offsets of each code point start, plus the final length: <c>n + 1</c> entries for <c>n</c> code points.</summary>
     public static int[] CodePointOffsets(string text)
     {
