@@ -1,0 +1,105 @@
+// Hidden states for BERTScore from Shifa's TorchSharp BERT, truncated at the scoring layer.
+using Shifa.Modeling.Architectures.Bert;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Shifa.Evaluation.Metrics.BertScore;
+
+/// <summary>
+/// Runs a Hugging Face BERT folder (config.json, safetensors, vocab.txt) up to one layer, as
+/// bert_score does by cutting the encoder after <c>num_layers</c> layers.
+/// </summary>
+public sealed class TorchBertEncoder : IBertScoreEncoder, IDisposable
+{
+    private readonly BertModel _model;
+    private readonly BertTokenizer _tokenizer;
+    private readonly int _maxLength;
+
+    /// <summary>Wraps an already built model and tokenizer.</summary>
+    public TorchBertEncoder(BertModel model, BertTokenizer tokenizer, string modelName, int layer)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _tokenizer = tokenizer ?? throw new ArgumentNullException(nameof(tokenizer));
+        if (layer < 0 || layer > model.Layers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(layer), layer, $"The model holds layers 0..{model.Layers}.");
+        }
+
+        ModelName = modelName;
+        Layer = layer;
+        _maxLength = Math.Min(512, model.Config.MaxPositionEmbeddings);
+    }
+
+    /// <inheritdoc/>
+    public string ModelName { get; }
+
+    /// <inheritdoc/>
+    public int Layer { get; }
+
+    /// <inheritdoc/>
+    public int ClsId => _tokenizer.ClsId;
+
+    /// <inheritdoc/>
+    public int SepId => _tokenizer.SepId;
+
+    /// <inheritdoc/>
+    public int Dimension => _model.Config.HiddenSize;
+
+    /// <summary>
+    /// Loads <paramref name="folder"/>, building only the layers up to <paramref name="layer"/>
+    /// (null = bert_score's default for the folder's model name).
+    /// </summary>
+    public static TorchBertEncoder Load(string folder, int? layer = null, string? modelName = null)
+    {
+        var name = modelName ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/', '\\'));
+        var l = BertScoreModels.ResolveLayer(name, layer);
+        var model = BertModel.Load(folder, l);
+        return new TorchBertEncoder(model, BertTokenizer.Load(folder), name, l);
+    }
+
+    /// <inheritdoc/>
+    public int[] Tokenize(string sentence) => _tokenizer.Encode(sentence, _maxLength);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<int[]> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        var time = batch.Max(b => b.Length);
+        var ids = new long[batch.Count * time];
+        var mask = new long[batch.Count * time];
+        Array.Fill(ids, _tokenizer.PadId);
+        for (var b = 0; b < batch.Count; b++)
+        {
+            for (var t = 0; t < batch[b].Length; t++)
+            {
+                ids[(b * time) + t] = batch[b][t];
+                mask[(b * time) + t] = 1;
+            }
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var hidden = _model.HiddenState(
+            tensor(ids, [batch.Count, time]), tensor(mask, [batch.Count, time]), Layer)   // (B, T, C)
+            .to_type(ScalarType.Float32).contiguous().cpu();
+        var all = hidden.data<float>().ToArray();
+        var dim = Dimension;
+        var result = new List<float[]>(batch.Count);
+        for (var b = 0; b < batch.Count; b++)
+        {
+            var v = new float[batch[b].Length * dim];
+            Array.Copy(all, (long)b * time * dim, v, 0, v.Length);
+            result.Add(v);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _model.Dispose();
+}

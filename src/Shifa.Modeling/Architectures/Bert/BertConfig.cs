@@ -1,0 +1,117 @@
+// BERT hyper-parameters as stored in a Hugging Face config.json.
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shifa.Modeling.Architectures.Bert;
+
+/// <summary>BERT encoder configuration (Hugging Face <c>BertConfig</c> field names in JSON).</summary>
+public sealed record BertConfig
+{
+    /// <summary>bert-base-multilingual-cased: 12 layers, 768 hidden, 12 heads, vocabulary 119547.</summary>
+    public static BertConfig BaseMultilingualCased { get; } = new() { VocabSize = 119547 };
+
+    /// <summary>Vocabulary size.</summary>
+    [JsonPropertyName("vocab_size")]
+    public int VocabSize { get; init; } = 30522;
+
+    /// <summary>Hidden size.</summary>
+    [JsonPropertyName("hidden_size")]
+    public int HiddenSize { get; init; } = 768;
+
+    /// <summary>Number of transformer layers.</summary>
+    [JsonPropertyName("num_hidden_layers")]
+    public int NumHiddenLayers { get; init; } = 12;
+
+    /// <summary>Attention heads per layer.</summary>
+    [JsonPropertyName("num_attention_heads")]
+    public int NumAttentionHeads { get; init; } = 12;
+
+    /// <summary>Feed-forward inner size.</summary>
+    [JsonPropertyName("intermediate_size")]
+    public int IntermediateSize { get; init; } = 3072;
+
+    /// <summary>Feed-forward activation; <c>gelu</c> (exact, erf) and <c>gelu_new</c>/<c>relu</c> are supported.</summary>
+    [JsonPropertyName("hidden_act")]
+    public string HiddenAct { get; init; } = "gelu";
+
+    /// <summary>Longest input the position table covers.</summary>
+    [JsonPropertyName("max_position_embeddings")]
+    public int MaxPositionEmbeddings { get; init; } = 512;
+
+    /// <summary>Number of token types (segments).</summary>
+    [JsonPropertyName("type_vocab_size")]
+    public int TypeVocabSize { get; init; } = 2;
+
+    /// <summary>LayerNorm epsilon.</summary>
+    [JsonPropertyName("layer_norm_eps")]
+    public double LayerNormEps { get; init; } = 1e-12;
+
+    /// <summary>Std of the normal initializer for new weights.</summary>
+    [JsonPropertyName("initializer_range")]
+    public double InitializerRange { get; init; } = 0.02;
+
+    /// <summary>Padding token id.</summary>
+    [JsonPropertyName("pad_token_id")]
+    public int PadTokenId { get; init; }
+
+    /// <summary>Model type written to config.json.</summary>
+    [JsonPropertyName("model_type")]
+    public string ModelType { get; init; } = "bert";
+
+    /// <summary>Reads <c>config.json</c> from a model folder (or the file itself) and checks it.</summary>
+    public static BertConfig Load(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, "config.json") : path;
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"BERT config '{file}' not found; a Hugging Face model folder has config.json.", file);
+        }
+
+        BertConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<BertConfig>(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file}: not a valid BERT config ({e.Message}).", e);
+        }
+
+        return (config ?? throw new InvalidDataException($"{file}: empty config.")).Validate(file);
+    }
+
+    /// <summary>Writes this config as <c>config.json</c> in <paramref name="folder"/>.</summary>
+    public void Save(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var node = JsonSerializer.SerializeToNode(this)!.AsObject();
+        node["architectures"] = new System.Text.Json.Nodes.JsonArray("BertModel");
+        File.WriteAllText(Path.Combine(folder, "config.json"), node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Checks the values; returns this config.</summary>
+    public BertConfig Validate(string source = "config")
+    {
+        if (ModelType is not "bert")
+        {
+            throw new InvalidDataException($"{source}: model_type '{ModelType}' is not 'bert'; only BERT encoders are supported here.");
+        }
+
+        if (HiddenSize <= 0 || NumAttentionHeads <= 0 || HiddenSize % NumAttentionHeads != 0)
+        {
+            throw new InvalidDataException($"{source}: hidden_size {HiddenSize} must be a positive multiple of num_attention_heads {NumAttentionHeads}.");
+        }
+
+        if (VocabSize <= 0 || NumHiddenLayers < 0 || IntermediateSize <= 0 || MaxPositionEmbeddings <= 0 || TypeVocabSize <= 0)
+        {
+            throw new InvalidDataException($"{source}: vocab_size, intermediate_size, max_position_embeddings and type_vocab_size must be positive and num_hidden_layers non-negative.");
+        }
+
+        if (HiddenAct is not ("gelu" or "gelu_new" or "relu"))
+        {
+            throw new InvalidDataException($"{source}: hidden_act '{HiddenAct}' is not supported (gelu, gelu_new, relu).");
+        }
+
+        return this;
+    }
+}
