@@ -1,0 +1,236 @@
+// Lexicon red-flag screening of one user message: fold, match rule groups on word starts (allowing
+// Arabic proclitics), skip negated mentions, then set aside historical and purely informational ones.
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Shifa.Web.Safety;
+
+/// <summary>
+/// Screens a message for medical emergencies. Pure and thread-safe: one instance serves the web
+/// app and the CLI. It errs towards flagging: an emergency missed costs more than a notice shown
+/// to someone who did not need it.
+/// </summary>
+public sealed partial class RedFlagDetector
+{
+    /// <summary>Token the detector adds to the folded text when it reads an age of three months or less.</summary>
+    public const string InfantAgeMarker = "infantage";
+
+    private static readonly string[] Proclitics = ["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "فب", "ول", "ع", "عال", "وع", "اللي", "لي"];
+
+    private static readonly string[] Negators = ["لا", "ما", "مش", "مو", "مب", "ليس", "ليست", "لم", "لست", "بدون", "دون", "بلا", "مافي", "ماكو", "مفيش", "مافيش", "ماعندي", "ماعنده", "ماعندها", "معنديش", "ماعنديش", "ولا", "ولم", "وما", "ومش", "بلاش"];
+
+    private static readonly string[] InfoMarkers = Fold(
+    [
+        "كيف أقي", "كيف اتقي", "كيف أتجنب", "كيف نتجنب", "كيف يمكن تجنب", "كيف أمنع", "كيف نمنع", "كيف أحمي", "كيف نحمي", "الوقاية", "للوقاية", "وقاية", "أتجنب", "تجنب",
+        "ما هي أعراض", "ما أعراض", "ما هي علامات", "ما علامات", "شو أعراض", "شو علامات", "ايش أعراض", "ايش علامات", "إيه أعراض", "إيه علامات", "وش أعراض", "وش علامات",
+        "أعراض", "علامات", "علامة", "ما أسباب", "ما هي أسباب", "ما سبب", "أسباب", "عوامل الخطر", "معلومات عن", "الفرق بين", "كيف يتم", "كيف يشخص", "كيف تشخيص", "كيف يعالج",
+        "علاج", "هل يسبب", "هل تسبب", "هل يؤدي", "نسبة", "إحصائيات", "ما هو", "ما هي", "شو هو", "شو هي", "إيه هو", "إيه هي", "إذا أصيب", "اذا اصيب", "لو حصل", "لو صار",
+        "إذا حصل", "إذا صار", "إذا شخص", "لو شخص", "إذا أحد", "لو حد", "كيف أتصرف", "كيف أساعد", "كيف أدعم", "كيف نساعد", "الإسعافات الأولية", "إسعافات أولية",
+        "how to prevent", "prevention", "symptoms of", "what is", "what are",
+    ]);
+
+    private static readonly string[] SymptomMarkers = Fold(
+    [
+        "عندي", "عنده", "عندها", "عندو", "عندنا", "أعاني", "يعاني", "تعاني", "أحس", "يحس", "تحس", "حاسس", "حاسة", "بحس", "بيحس", "عم حس", "جاني", "جاتني", "جاته",
+        "جاتها", "صابني", "صابه", "صابها", "معي", "معاي", "فيني", "فيه ألم", "i have", "i feel",
+    ]);
+
+    private static readonly string[] AcuteMarkers = Fold(
+    [
+        "الآن", "حاليا", "هلق", "هلأ", "هلا", "دلوقتي", "دلوقت", "دابا", "توا", "الحين", "هسه", "هسا", "فجأة", "فجاة", "من ساعة", "من ساعتين", "من شوي", "من شوية",
+        "من دقائق", "من دقايق", "اليوم", "الليلة", "ساعدوني", "الحقوني", "الحقني", "إسعاف", "اسعاف", "بسرعة", "ضروري", "شو اعمل", "اعمل ايه", "أعمل إيه", "وش اسوي", "ماذا أفعل", "شنو ندير",
+        "right now", "help",
+    ]);
+
+    private static readonly string[] PastMarkers = Fold(
+    [
+        "السنة الماضية", "السنة اللي فاتت", "السنة الي فاتت", "العام الماضي", "العام الفائت", "الشهر الماضي", "الشهر اللي فات", "من سنة", "من سنتين", "من سنين", "من سنوات",
+        "قبل سنة", "قبل سنتين", "قبل سنوات", "قبل سنين", "قبل شهور", "قبل أشهر", "قبل كم شهر", "قبل كم سنة", "من كم سنة", "من زمان", "زمان", "في الماضي", "سابقا", "كان عندي",
+        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "أصبت", "أصيب", "أصيبت", "تعرضت", "عانيت", "عانى", "كنت أفكر", "كنت افكر", "كنت بفكر", "last year",
+    ]);
+
+    private static readonly string[] ResolvedMarkers = Fold(
+    [
+        "بخير", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي",
+        "now fine", "recovered",
+    ]);
+
+    private readonly CompiledRule[] _rules;
+
+    /// <summary>Creates a detector over <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Default"/>).</summary>
+    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null)
+    {
+        _rules = (rules ?? RedFlagLexicon.Default).Select(Compile).ToArray();
+    }
+
+    /// <summary>Shared default instance.</summary>
+    public static RedFlagDetector Default { get; } = new();
+
+    /// <summary>Screens one message.</summary>
+    public RedFlagResult Detect(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = SafetyText.Fold(message);
+        if (HasInfantAge(text))
+        {
+            text += InfantAgeMarker + " ";
+        }
+
+        var fired = new List<CompiledRule>();
+        foreach (var rule in _rules)
+        {
+            if (rule.Unless.Any(u => ContainsWord(text, u)))
+            {
+                continue;
+            }
+
+            if (rule.Groups.All(g => g.Any(t => Matches(text, t))))
+            {
+                fired.Add(rule);
+            }
+        }
+
+        if (fired.Count == 0)
+        {
+            return RedFlagResult.None;
+        }
+
+        var acute = AcuteMarkers.Any(m => ContainsWord(text, m));
+        var past = PastMarkers.Any(m => ContainsWord(text, m));
+        var resolved = ResolvedMarkers.Any(m => ContainsWord(text, m));
+        var info = InfoMarkers.Any(m => ContainsWord(text, m));
+        var symptom = SymptomMarkers.Any(m => ContainsWord(text, m));
+
+        // A past episode that is over ("last year, now fine") or a general question with nothing
+        // happening now ("how do I prevent a stroke?") is answered normally.
+        var historical = past && (resolved || !acute);
+        var informational = info && !acute && !symptom;
+        var names = fired.Select(r => r.Name).ToArray();
+        if (historical || informational)
+        {
+            return new RedFlagResult([], [], names);
+        }
+
+        return new RedFlagResult(fired.Select(r => r.Category).Distinct().ToArray(), names, []);
+    }
+
+    private static bool HasInfantAge(string folded)
+    {
+        foreach (Match m in InfantAge().Matches(folded))
+        {
+            var unit = m.Groups["unit"].Value;
+            var n = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1;
+            var days = unit switch
+            {
+                _ when unit.StartsWith("يوم", StringComparison.Ordinal) || unit.StartsWith("ايام", StringComparison.Ordinal) => n,
+                _ when unit.StartsWith("اسبوعين", StringComparison.Ordinal) => 14,
+                _ when unit.StartsWith("اسب", StringComparison.Ordinal) || unit.StartsWith("اسا", StringComparison.Ordinal) => n * 7,
+                _ when unit.StartsWith("شهرين", StringComparison.Ordinal) => 60,
+                _ => n * 30,
+            };
+            if (days <= 92)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(string text, Term term)
+    {
+        var start = 0;
+        while (true)
+        {
+            var i = text.IndexOf(term.Text, start, StringComparison.Ordinal);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            start = i + 1;
+            var wordStart = text.LastIndexOf(' ', i) + 1;
+            var prefix = text.AsSpan(wordStart, i - wordStart);
+            if (!IsProclitic(prefix))
+            {
+                continue;
+            }
+
+            var negated = IsNegated(text, wordStart);
+            if (term.Negation switch { TermNegation.Required => negated, TermNegation.Ignored => true, _ => !negated })
+            {
+                return true;
+            }
+        }
+    }
+
+    private static bool IsProclitic(ReadOnlySpan<char> prefix)
+    {
+        foreach (var p in Proclitics)
+        {
+            if (prefix.SequenceEqual(p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNegated(string text, int wordStart)
+    {
+        // The two words before the mention: "ما عندي ألم في الصدر", "بدون تعرق".
+        var before = text[..wordStart].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = Math.Max(0, before.Length - 2); k < before.Length; k++)
+        {
+            if (Negators.Contains(before[k], StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsWord(string text, string marker) =>
+        text.Contains(' ' + marker, StringComparison.Ordinal) || text.Contains(" و" + marker, StringComparison.Ordinal);
+
+    private static string[] Fold(string[] terms) => terms.Select(t => SafetyText.Fold(t).Trim()).Where(t => t.Length > 0).ToArray();
+
+    private static CompiledRule Compile(RedFlagRule rule)
+    {
+        var groups = rule.Groups.Select(g => g.Select(ToTerm).ToArray()).ToArray();
+        if (groups.Length == 0 || groups.Any(g => g.Length == 0))
+        {
+            throw new ArgumentException($"Red-flag rule '{rule.Name}' has an empty term group; every group needs at least one term.", nameof(rule));
+        }
+
+        return new CompiledRule(rule.Name, rule.Category, groups, Fold([.. rule.Unless ?? []]));
+    }
+
+    private static Term ToTerm(string raw)
+    {
+        var negation = raw.StartsWith('!') ? TermNegation.Ignored : raw.StartsWith('~') ? TermNegation.Required : TermNegation.Forbidden;
+        var folded = SafetyText.Fold(negation == TermNegation.Forbidden ? raw : raw[1..]).Trim();
+        if (folded.Length == 0)
+        {
+            throw new ArgumentException($"Red-flag term '{raw}' is empty after folding.", nameof(raw));
+        }
+
+        return new Term(folded, negation);
+    }
+
+    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي)\s+(?:(?<n>\d{1,2})\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InfantAge();
+
+    private enum TermNegation
+    {
+        Forbidden,
+        Ignored,
+        Required,
+    }
+
+    private sealed record Term(string Text, TermNegation Negation);
+
+    private sealed record CompiledRule(string Name, RedFlagCategory Category, Term[][] Groups, string[] Unless);
+}

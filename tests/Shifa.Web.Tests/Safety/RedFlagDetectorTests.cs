@@ -1,0 +1,91 @@
+using Shifa.Web.Safety;
+using Xunit.Abstractions;
+
+namespace Shifa.Web.Tests.Safety;
+
+public sealed class RedFlagDetectorTests(ITestOutputHelper output)
+{
+    private sealed record Labelled(int Line, bool Urgent, string Category, string Dialect, string Text);
+
+    private static List<Labelled> LoadSet()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Safety", "Data", "red-flags.tsv");
+        var items = new List<Labelled>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (line.StartsWith('#') || line.Length == 0)
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            Assert.True(f.Length == 4, $"red-flags.tsv line {lineNo}: expected 4 tab-separated fields, found {f.Length}");
+            Assert.True(f[0] is "0" or "1", $"red-flags.tsv line {lineNo}: label must be 0 or 1");
+            items.Add(new Labelled(lineNo, f[0] == "1", f[1], f[2], f[3]));
+        }
+
+        return items;
+    }
+
+    [Fact]
+    public void Labelled_set_meets_recall_and_false_positive_targets()
+    {
+        var set = LoadSet();
+        Assert.True(set.Count >= 150, $"labelled set has {set.Count} messages, need at least 150");
+        Assert.True(set.Select(s => s.Dialect).Distinct().Count() >= 5, "labelled set must cover MSA and at least four dialects");
+        var detector = RedFlagDetector.Default;
+        int tp = 0, fn = 0, fp = 0, tn = 0;
+        foreach (var item in set)
+        {
+            var r = detector.Detect(item.Text);
+            switch (item.Urgent, r.IsUrgent)
+            {
+                case (true, true): tp++; break;
+                case (true, false): fn++; output.WriteLine($"MISS  line {item.Line} [{item.Category}/{item.Dialect}] suppressed={string.Join(',', r.Suppressed)}: {item.Text}"); break;
+                case (false, true): fp++; output.WriteLine($"FALSE line {item.Line} [{item.Category}/{item.Dialect}] rules={string.Join(',', r.MatchedRules)}: {item.Text}"); break;
+                default: tn++; break;
+            }
+        }
+
+        var recall = tp / (double)(tp + fn);
+        var fpr = fp / (double)(fp + tn);
+        output.WriteLine($"red-flag set: {set.Count} messages ({tp + fn} urgent, {fp + tn} not); recall {recall:F3} ({tp}/{tp + fn}), false-positive rate {fpr:F3} ({fp}/{fp + tn})");
+        Console.WriteLine($"red-flag set: recall {recall:F3}, false-positive rate {fpr:F3}");
+        Assert.True(recall >= 0.95, $"recall {recall:F3} below 0.95");
+        Assert.True(fpr <= 0.10, $"false-positive rate {fpr:F3} above 0.10");
+    }
+
+    [Theory]
+    [InlineData("ما عندي ألم في الصدر ولا تعرق، بس عندي حموضة")]
+    [InlineData("كان عندي ألمٌ في الصدر مع تعرّق السنة الماضية والحمد لله الآن بخير")]
+    [InlineData("كيف أقي والدي من الجلطة الدماغيّة؟")]
+    public void Negated_historical_and_informational_mentions_are_not_urgent(string text)
+    {
+        var r = RedFlagDetector.Default.Detect(text);
+        Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
+    }
+
+    [Theory]
+    [InlineData("أشعـــر بألمٍ في صدري مع عرقٍ باااارد 😰", RedFlagCategory.Cardiac)]
+    [InlineData("رضيعي عمره ٣ أسابيع وحرارته ٣٨٫٥؟", RedFlagCategory.InfantFever)]
+    [InlineData("i want to KILL MYSELF tonight", RedFlagCategory.SelfHarm)]
+    [InlineData("بابا بقّه مايل، وكلامه مش مفهوم؛ نعمل إيه؟", RedFlagCategory.Stroke)]
+    public void Diacritics_tatweel_digits_and_emoji_do_not_hide_red_flags(string text, RedFlagCategory expected)
+    {
+        var r = RedFlagDetector.Default.Detect(text);
+        Assert.Contains(expected, r.Categories);
+    }
+
+    [Fact]
+    public void Urgent_message_names_emergency_numbers_and_crisis_help_for_self_harm()
+    {
+        var text = SafetyMessages.Urgent([RedFlagCategory.SelfHarm]);
+        Assert.StartsWith(SafetyMessages.UrgentHeading, text, StringComparison.Ordinal);
+        Assert.Contains("997", text, StringComparison.Ordinal);
+        Assert.Contains("123", text, StringComparison.Ordinal);
+        Assert.Contains("لست وحدك", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("لست وحدك", SafetyMessages.Urgent([RedFlagCategory.Cardiac]), StringComparison.Ordinal);
+    }
+}
