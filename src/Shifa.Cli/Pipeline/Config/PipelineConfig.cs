@@ -54,9 +54,6 @@ public sealed record SeedConfig
 
     /// <summary>Licence of the seed text.</summary>
     public string? Licence { get; init; }
-
-    /// <summary>Keep only the first N records (smoke runs).</summary>
-    public int? Limit { get; init; }
 }
 
 /// <summary>Split fractions and seed.</summary>
@@ -79,7 +76,7 @@ public sealed record SynthesisConfig
     public string? ProvidersFile { get; init; }
 
     /// <summary>Hard spending cap over all providers, in US dollars.</summary>
-    public decimal BudgetUsd { get; init; }
+    public decimal? BudgetUsd { get; init; }
 
     /// <summary>Seed for plans and the offline augmenter.</summary>
     public int Seed { get; init; } = 7;

@@ -2,6 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Shifa.Synthesis.Providers;
 
 namespace Shifa.Cli.Pipeline.Config;
 
@@ -213,21 +214,36 @@ public static class PipelineConfigLoader
             errors.Add(new ConfigError(file, "/synthesis/providersFile", $"providers file '{pf}' does not exist", "create it (see samples/providers.example.json) or remove the key"));
         }
 
-        for (var i = 0; i < c.Synthesis.Providers.Count; i++)
+        ProvidersFile? providers = null;
+        try
+        {
+            providers = c.Synthesis.ProvidersFile is { } path && File.Exists(path) ? ProvidersFile.Load(path) : ProvidersFile.Default;
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(new ConfigError(file, "/synthesis/providersFile", e.Message, "fix the providers file (see samples/providers.example.json)"));
+        }
+
+        for (var i = 0; providers is not null && i < c.Synthesis.Providers.Count; i++)
         {
             var p = c.Synthesis.Providers[i];
-            if (ProviderKeys.KeyVariable(p.Name, c.Synthesis.ProvidersFile) is { } variable && string.IsNullOrEmpty(env(variable)))
+            var settings = providers.Providers.FirstOrDefault(s => string.Equals(s.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+            if (settings is null)
+            {
+                errors.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"unknown provider '{p.Name}'",
+                    $"use one of {string.Join(", ", providers.Providers.Select(s => s.Name))}, or define it in the providers file"));
+            }
+            else if (settings.Kind != ProviderKind.Offline && c.Synthesis.BudgetUsd is null)
+            {
+                errors.Add(new ConfigError(file, "/synthesis/budgetUsd", $"provider '{p.Name}' is paid but no budget is set",
+                    "set synthesis.budgetUsd to the most you are willing to spend (see the estimate from shifa run --dry-run)"));
+            }
+
+            if (settings?.ApiKeyEnv is { Length: > 0 } variable && string.IsNullOrEmpty(env(variable)))
             {
                 errors.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"provider '{p.Name}' needs an API key but {variable} is not set",
                     $"export {variable}=... before running, or use the offline provider (name: \"offline\")"));
             }
-        }
-
-        if (c.Synthesis.Providers.Any(p => !ProviderKeys.IsKnown(p.Name, c.Synthesis.ProvidersFile)))
-        {
-            var i = c.Synthesis.Providers.ToList().FindIndex(p => !ProviderKeys.IsKnown(p.Name, c.Synthesis.ProvidersFile));
-            errors.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"unknown provider '{c.Synthesis.Providers[i].Name}'",
-                "use offline, openai or gemini, or define it in the providers file"));
         }
 
         var providerNames = c.Synthesis.Providers.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
