@@ -9,7 +9,10 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-shifa() { dotnet run --project "$repo/src/Shifa.Cli" -c Release -- "$@"; }
+# SHIFA may name an already built shifa executable; otherwise the CLI is built and run from source.
+shifa() {
+  if [[ -n "${SHIFA:-}" ]]; then "$SHIFA" "$@"; else dotnet run --project "$repo/src/Shifa.Cli" -c Release -- "$@"; fi
+}
 
 shifa ingest "$original" --workspace "$work/ws" --source aramed --scrub-pii \
   --licence "MIT (c) 2022 Waadtss; text originally from Altibbi"

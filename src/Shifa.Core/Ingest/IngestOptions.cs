@@ -34,6 +34,12 @@ public sealed record IngestOptions
         init => _batchSize = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "must be positive");
     }
 
+    /// <summary>
+    /// Replace personal information (doctor signatures, phones, e-mails, URLs, self-disclosed names, id
+    /// numbers) in question, answer and title with typed placeholders before storing.
+    /// </summary>
+    public bool ScrubPii { get; init; }
+
     /// <summary>Clock for provenance timestamps.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -1,3 +1,4 @@
+using Shifa.Core.Pii;
 using Shifa.Core.Readers;
 
 namespace Shifa.Core.Ingest;
@@ -40,6 +41,9 @@ public sealed record IngestResult
 
     /// <summary>Rows whose record id was already stored (earlier in the file or by an earlier run).</summary>
     public long Duplicates { get; init; }
+
+    /// <summary>Personal-information replacements per kind when scrubbing was on (empty otherwise).</summary>
+    public IReadOnlyDictionary<PiiKind, int> PiiReplaced { get; init; } = new Dictionary<PiiKind, int>();
 
     /// <summary>Every rejected row.</summary>
     public IReadOnlyList<IngestReject> Rejects { get; init; } = [];

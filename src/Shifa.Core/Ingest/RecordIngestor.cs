@@ -1,7 +1,9 @@
 // Reads an input file into the records table: every row is ingested, rejected with a reason, or counted as a duplicate.
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Shifa.Core.Arabic;
 using Shifa.Core.Hashing;
+using Shifa.Core.Pii;
 using Shifa.Core.Readers;
 using Shifa.Core.Records;
 using Shifa.Core.Storage;
@@ -40,6 +42,7 @@ public sealed class RecordIngestor(Workspace workspace)
         var batch = new List<QaRecord>(options.BatchSize);
         var batchRejects = new List<IngestReject>();
         long read = 0, ingested = 0, duplicates = 0;
+        var pii = options.ScrubPii ? new Dictionary<PiiKind, int>() : null;
 
         void Flush()
         {
@@ -58,7 +61,7 @@ public sealed class RecordIngestor(Workspace workspace)
         foreach (var row in source.Rows(ct))
         {
             read++;
-            var outcome = ToRecord(row, indexes, options.MaxFieldChars, sourceName, provenance);
+            var outcome = ToRecord(row, indexes, options.MaxFieldChars, sourceName, provenance, pii);
             if (outcome.Record is { } record)
             {
                 batch.Add(record);
@@ -92,6 +95,7 @@ public sealed class RecordIngestor(Workspace workspace)
             Rejected = rejects.Count,
             Duplicates = duplicates,
             Rejects = rejects,
+            PiiReplaced = pii ?? [],
         };
     }
 
@@ -146,7 +150,8 @@ public sealed class RecordIngestor(Workspace workspace)
     }
 
     private static (QaRecord? Record, string? Field, string? Reason) ToRecord(
-        SourceRow row, Dictionary<string, (string Column, int Index)> indexes, int maxChars, string source, Provenance provenance)
+        SourceRow row, Dictionary<string, (string Column, int Index)> indexes, int maxChars, string source, Provenance provenance,
+        Dictionary<PiiKind, int>? pii)
     {
         if (row.Problem is not null)
         {
@@ -187,6 +192,13 @@ public sealed class RecordIngestor(Workspace workspace)
             return (null, indexes["answer"].Column, "empty answer");
         }
 
+        if (pii is not null)
+        {
+            question = Scrub(question, pii);
+            answer = Scrub(answer, pii);
+            title = title is null ? null : Scrub(title, pii);
+        }
+
         var specialty = values.GetValueOrDefault("specialty");
         return (new QaRecord
         {
@@ -198,9 +210,20 @@ public sealed class RecordIngestor(Workspace workspace)
             Title = title,
             Gender = PatientFields.Gender(values.GetValueOrDefault("gender")),
             AgeYears = PatientFields.Age(values.GetValueOrDefault("age")),
-            Dialect = null,
+            Dialect = DialectEstimator.Estimate(question).Dialect,
             Provenance = provenance,
         }, null, null);
+    }
+
+    private static string Scrub(string text, Dictionary<PiiKind, int> counts)
+    {
+        var r = PiiScrubber.Scrub(text);
+        foreach (var (kind, n) in r.Counts)
+        {
+            counts[kind] = counts.GetValueOrDefault(kind) + n;
+        }
+
+        return r.Text;
     }
 
     // Line endings are unified so that a CRLF and an LF copy of one file give the same records and ids.

@@ -1,12 +1,15 @@
 // Grouping key for specialty labels: spelling variants of one label map to one key.
-using System.Text;
+using Shifa.Core.Arabic;
 
 namespace Shifa.Core.Ingest;
 
 /// <summary>Normalises free specialty labels into keys used for grouping and stratified splits.</summary>
 public static class SpecialtyKeys
 {
-    /// <summary>The key of <paramref name="label"/>, or null when the label is empty.</summary>
+    /// <summary>
+    /// The key of <paramref name="label"/> (the matching form of <see cref="ArabicNormalizer.ForMatching"/>:
+    /// alef/ya/ta-marbuta folded, diacritics removed, spaces collapsed), or null when the label is empty.
+    /// </summary>
     public static string? Of(string? label)
     {
         if (string.IsNullOrWhiteSpace(label))
@@ -14,17 +17,7 @@ public static class SpecialtyKeys
             return null;
         }
 
-        var sb = new StringBuilder(label.Length);
-        foreach (var part in label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(part);
-        }
-
-        return sb.ToString().ToLowerInvariant();
+        var key = ArabicNormalizer.ForMatching.Normalize(label).Trim();
+        return key.Length == 0 ? null : key;
     }
 }

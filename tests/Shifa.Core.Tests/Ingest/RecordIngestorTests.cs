@@ -168,6 +168,27 @@ public sealed class RecordIngestorTests : IDisposable
         Assert.Equal("row", r.LocatorKind);
     }
 
+    [Fact]
+    public void Scrubbing_replaces_signatures_and_phones_before_storing_and_dialect_is_estimated()
+    {
+        var path = _tmp.File("qa.csv",
+            "question,answer,category\n"
+            + "عايز اعرف ازاي اعالج الصداع ده؟ رقمي 0501234567,\"اشرب ماء كثيراً.\nالدكتور أحمد محمود\",أمراض عصبية\n");
+
+        var (plain, _) = Ingest(path, new IngestOptions { Source = "a" });
+        var (scrubbed, store) = Ingest(path, new IngestOptions { Source = "b", ScrubPii = true });
+
+        Assert.Empty(plain.PiiReplaced);
+        Assert.Equal(1, scrubbed.PiiReplaced[Shifa.Core.Pii.PiiKind.Doctor]);
+        Assert.Equal(1, scrubbed.PiiReplaced[Shifa.Core.Pii.PiiKind.Phone]);
+        var rec = Assert.Single(store.Read("source = 'b'"));
+        Assert.DoesNotContain("أحمد محمود", rec.Answer);
+        Assert.Contains("[DOCTOR]", rec.Answer);
+        Assert.Contains("[PHONE]", rec.Question);
+        Assert.Equal("egyptian", rec.Dialect);
+        Assert.Equal(Shifa.Core.Ingest.SpecialtyKeys.Of("امراض عصبيه"), rec.SpecialtyKey);
+    }
+
     [Theory]
     [InlineData("ذكر", "male")]
     [InlineData("أنثى ", "female")]

@@ -37,6 +37,10 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
         [Description("Licence of the text, recorded in provenance.")]
         public string? Licence { get; init; }
 
+        [CommandOption("--scrub-pii")]
+        [Description("Replace doctor signatures, phones, e-mails, URLs, self-disclosed names and id numbers in the text with placeholders such as [DOCTOR].")]
+        public bool ScrubPii { get; init; }
+
         [CommandOption("--max-field-chars <N>")]
         [Description("Longest accepted question/answer in characters; longer rows are rejected.")]
         [DefaultValue(200_000)]
@@ -76,6 +80,7 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
                 Encoding = ParseEncoding(settings.Encoding)!.Value,
                 Map = settings.Map is null ? null : ColumnMap.Parse(settings.Map),
                 MaxFieldChars = settings.MaxFieldChars,
+                ScrubPii = settings.ScrubPii,
             };
         }
         catch (FormatException e)
@@ -108,6 +113,13 @@ internal sealed class IngestCommand(IAnsiConsole console) : Command<IngestComman
         if (result.Rejects.Count > RejectsShown)
         {
             console.Line($"  ... and {result.Rejects.Count - RejectsShown} more rejects (table ingest_rejects, run_id {result.RunId}).");
+        }
+
+        if (settings.ScrubPii)
+        {
+            console.Line("personal information replaced: " + (result.PiiReplaced.Count == 0
+                ? "none found"
+                : string.Join(", ", result.PiiReplaced.OrderBy(p => p.Key).Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value}"))));
         }
 
         console.Line($"ingest: {result.Summary}");
