@@ -28,6 +28,6 @@ public static class FakeProviders
             Provider = provider,
             TargetRecords = records,
             PairsPerItem = pairs,
-            PromptVersion = promptVersion ?? Prompts.PromptLibrary.Current.Version,
+            PromptVersion = promptVersion ?? Shifa.Synthesis.Prompts.PromptLibrary.Current.Version,
         }).Plan;
 }
