@@ -87,6 +87,7 @@ namespace Shifa.Core.Pii
             if (text.Contains('@'))
             {
                 counts[PiiKind.Email] = 1;
+                text = System.Text.RegularExpressions.Regex.Replace(text, @"\S+@\S+", "[email]");
             }
 
             var digits = 0;
@@ -96,6 +97,7 @@ namespace Shifa.Core.Pii
                 if (digits >= 9)
                 {
                     counts[PiiKind.Phone] = 1;
+                    text = System.Text.RegularExpressions.Regex.Replace(text, @"\d{9,}", "[phone]");
                     break;
                 }
             }
