@@ -1,4 +1,4 @@
-// The default chain, in order: cheap per-record rules, reference checks, then within-set dedup.
+// The default chain, in order: cheap per-record rules, test leakage, dedup (against the seed and within the set), then the relevance band.
 using Shifa.Curation.Dedup;
 using Shifa.Curation.Leakage;
 using Shifa.Curation.Relevance;
@@ -13,7 +13,7 @@ public static class StageCatalog
     public static IReadOnlyList<string> Names { get; } =
     [
         "schema", "arabic-script", "foreign-language", "degenerate", "meta-text", "pii", "restatement",
-        "specialty", "leakage", "relevance", "exact-dup", "near-dup", "semantic-dup",
+        "leakage", "specialty", "exact-dup", "near-dup", "semantic-dup", "relevance",
     ];
 
     /// <summary>The chain for <paramref name="options"/>, without its disabled stages.</summary>
@@ -29,8 +29,9 @@ public static class StageCatalog
         [
             new SchemaBoundsFilter(options), new ArabicScriptFilter(options), new LanguageLeakageFilter(options),
             new DegenerateTextFilter(options), new MetaTextFilter(), new PiiFilter(options), new RestatementFilter(options),
-            new SpecialtyConsistencyFilter(options), new LeakageFilter(options), new RelevanceBandFilter(options),
+            new LeakageFilter(options), new SpecialtyConsistencyFilter(options),
             new ExactDuplicateFilter(), new NearDuplicateFilter(options), new SemanticDuplicateFilter(options),
+            new RelevanceBandFilter(options),
         ];
         return [.. all.Where(s => !options.DisabledStages.Contains(s.Identity.Name))];
     }
