@@ -28,8 +28,16 @@ public static class CheckpointLoader
     /// <summary>Loads an already opened checkpoint strictly.</summary>
     /// <exception cref="CheckpointMismatchException">Names or shapes do not match.</exception>
     public static void LoadStrict(nn.Module module, CheckpointFolder checkpoint, Func<string, string?>? mapName = null)
+        => LoadStrict(module.state_dict(), checkpoint, mapName);
+
+    /// <summary>
+    /// Loads strictly into a chosen set of named tensors (for example only a model's LoRA adapter weights):
+    /// every checkpoint tensor must map to one of them and each of them must be filled.
+    /// </summary>
+    /// <exception cref="CheckpointMismatchException">Names or shapes do not match.</exception>
+    public static void LoadStrict(IReadOnlyDictionary<string, Tensor> target, CheckpointFolder checkpoint,
+        Func<string, string?>? mapName = null)
     {
-        var target = module.state_dict();
         var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var unexpected = new List<string>();
         var shapes = new List<string>();

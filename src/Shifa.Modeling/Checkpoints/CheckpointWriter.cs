@@ -19,6 +19,11 @@ public static partial class CheckpointWriter
     /// <c>model-0000i-of-0000n.safetensors</c> with an index. Default 5 GB as in Hugging Face.</param>
     /// <param name="dtype">Store tensors converted to this type (e.g. BFloat16); null keeps each tensor's type.</param>
     public static void Save(nn.Module module, string folder, long maxShardBytes = 5_000_000_000, ScalarType? dtype = null)
+        => Save(module.state_dict().ToList(), folder, maxShardBytes, dtype);
+
+    /// <summary>Saves named tensors (for example a filtered or merged state dict) like <see cref="Save(nn.Module, string, long, ScalarType?)"/>.</summary>
+    public static void Save(IReadOnlyList<KeyValuePair<string, Tensor>> tensors, string folder, long maxShardBytes = 5_000_000_000,
+        ScalarType? dtype = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxShardBytes, 1);
         Directory.CreateDirectory(folder);
@@ -30,7 +35,7 @@ public static partial class CheckpointWriter
         }
 
         using var scope = NewDisposeScope();
-        var state = module.state_dict()
+        var state = tensors
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => KeyValuePair.Create(kv.Key, dtype is { } t && kv.Value.is_floating_point() ? kv.Value.to(t) : kv.Value))
             .ToList();
