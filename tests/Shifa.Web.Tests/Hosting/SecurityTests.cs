@@ -1,0 +1,126 @@
+using System.Net;
+using Shifa.Web.Review;
+
+namespace Shifa.Web.Tests.Hosting;
+
+public sealed class SecurityTests : IAsyncLifetime
+{
+    private ShifaServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ShifaServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static readonly (string Path, string Role)[] ProtectedGets =
+    [
+        ("/", "any"), ("/chat", "any"), ("/review", "annotator"), ("/review/1", "annotator"),
+        ("/admin", "admin"), ("/admin/rounds/1", "admin"),
+    ];
+
+    [Fact]
+    public async Task Every_protected_page_refuses_anonymous_and_wrong_role_users()
+    {
+        var roundId = CreateRound();
+        Assert.Equal(1, roundId);
+        var anonymous = _server.Client();
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["admin"] = await BrowserSession.SignInAsync(_server, "admin1"),
+            ["annotator"] = await BrowserSession.SignInAsync(_server, "ann1"),
+            ["expert"] = await BrowserSession.SignInAsync(_server, "expert1"),
+        };
+        foreach (var (path, role) in ProtectedGets)
+        {
+            var anon = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, anon.StatusCode);
+            Assert.StartsWith("/login", anon.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+            foreach (var (who, client) in clients)
+            {
+                var res = await client.GetAsync(path);
+                if (role == "any" || role == who)
+                {
+                    Assert.True(res.StatusCode == HttpStatusCode.OK, $"{who} should open {path}, got {(int)res.StatusCode}");
+                }
+                else
+                {
+                    Assert.True(res.StatusCode == HttpStatusCode.Redirect && res.Headers.Location!.AbsolutePath == "/denied", $"{who} must be refused {path}, got {(int)res.StatusCode}");
+                }
+            }
+        }
+
+        // Form posts: anonymous and wrong roles are refused before any handler runs.
+        var annotator = clients["annotator"];
+        var token = await BrowserSession.TokenAsync(annotator, "/chat");
+        var post = await annotator.PostAsync("/admin/rounds", Form(token, ("name", "x"), ("margin", "0.1"), ("confidence", "0.95"), ("overlap", "0"), ("annotators", "ann1")));
+        Assert.Equal("/denied", post.Headers.Location?.AbsolutePath);
+        var anonPost = await anonymous.PostAsync("/review/1/rec-00", Form("x", ("verdict", "accept")));
+        Assert.Equal(HttpStatusCode.Redirect, anonPost.StatusCode);
+        Assert.StartsWith("/login", anonPost.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+
+        // The API takes keys, not cookies.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await clients["admin"].GetAsync("/v1/models")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/models")).StatusCode);
+        var anonChat = await anonymous.PostAsync("/chat/stream", new StringContent("{\"message\":\"مرحبا\"}"));
+        Assert.Equal(HttpStatusCode.Redirect, anonChat.StatusCode);
+    }
+
+    [Fact]
+    public async Task Record_with_script_and_arabic_renders_inert()
+    {
+        CreateRound(ids: "rec-00");
+        var annotator = await BrowserSession.SignInAsync(_server, "ann1");
+        var html = await annotator.GetStringAsync("/review/1");
+        Assert.Contains("هل الصداع", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>خطير</b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        var res = await annotator.GetAsync("/review/1");
+        Assert.Contains("script-src 'self'", res.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Posts_without_antiforgery_token_fail()
+    {
+        CreateRound(ids: "rec-01");
+        var annotator = await BrowserSession.SignInAsync(_server, "ann1");
+        var without = await annotator.PostAsync("/review/1/rec-01", new FormUrlEncodedContent(new Dictionary<string, string> { ["verdict"] = "accept" }));
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        var forged = await annotator.PostAsync("/review/1/rec-01", Form("CfDJ8forged", ("verdict", "accept")));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var noHeader = await annotator.PostAsync("/chat/stream", new StringContent("{\"message\":\"مرحبا\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, noHeader.StatusCode);
+        Assert.Empty(new ReviewStore(Core.Storage.Workspace.Open(_server.WorkspaceDirectory)).ReviewsOf(1, "rec-01"));
+
+        var token = await BrowserSession.TokenAsync(annotator, "/review/1");
+        var with = await annotator.PostAsync("/review/1/rec-01", Form(token, ("verdict", "accept")));
+        Assert.Equal(HttpStatusCode.Redirect, with.StatusCode);
+        Assert.Single(new ReviewStore(Core.Storage.Workspace.Open(_server.WorkspaceDirectory)).ReviewsOf(1, "rec-01"));
+    }
+
+    private int CreateRound(string? ids = null)
+    {
+        var store = new ReviewStore(Core.Storage.Workspace.Open(_server.WorkspaceDirectory));
+        var round = store.CreateRound(new ReviewRoundRequest("t", 0.25, 0.95, 1.0, ["ann1", "ann2"], 3, "admin1"));
+        if (ids is not null)
+        {
+            // Put the wanted record first in ann1's queue so the page shows it.
+            using var c = Core.Storage.Workspace.Open(_server.WorkspaceDirectory).OpenConnection();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "INSERT OR IGNORE INTO round_items(round_id, record_id, annotator, position, stratum) VALUES ($r, $id, 'ann1', -1, 's'); UPDATE round_items SET position = -1 WHERE round_id = $r AND record_id = $id";
+            cmd.Parameters.AddWithValue("$r", round.Id);
+            cmd.Parameters.AddWithValue("$id", ids);
+            cmd.ExecuteNonQuery();
+        }
+
+        return round.Id;
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string K, string V)[] fields)
+    {
+        var d = fields.ToDictionary(f => f.K, f => f.V);
+        d["__RequestVerificationToken"] = token;
+        return new FormUrlEncodedContent(d);
+    }
+}
