@@ -19,7 +19,7 @@ public sealed class NormalizerPropertyTests
         "\uFE8D", "\uFEA3", "\uFEFB", "\uFDF2", "\uFE76", "\uD83D", "\uDE00",
     ];
 
-    private static readonly Gen<string> Text = Gen.OneOf(Pieces).Array[0, 40].Select(string.Concat);
+    internal static readonly Gen<string> Text = Gen.OneOf(Pieces).Array[0, 40].Select(string.Concat);
 
     [Fact]
     public void Matching_is_idempotent() =>
