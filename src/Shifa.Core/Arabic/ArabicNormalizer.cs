@@ -9,11 +9,12 @@ namespace Shifa.Core.Arabic;
 /// <c>Normalize(Normalize(x)) == Normalize(x)</c>.
 /// </summary>
 /// <remarks>
-/// Order and why: unpaired surrogates repaired → presentation forms → URLs → emoji → control characters → tatweel →
-/// diacritics (all removals, which may bring a letter next to a combining mark) → NFC (so
-/// composition sees the final neighbours) → letter folds, digits, punctuation, ASCII case
-/// (one-to-one maps that never create composable pairs) → whitespace last (removals and
-/// placeholders leave spaces behind).
+/// Order and why: unpaired surrogates repaired → presentation forms → emoji → control
+/// characters → tatweel → diacritics (all removals, which may bring a letter next to a
+/// combining mark) → NFC (so composition sees the final neighbours) → letter folds, digits,
+/// punctuation, ASCII case (one-to-one maps that never create composable pairs) → URLs (after
+/// every map, since a mapped <c>۔</c> or a composed character can complete or end a URL) →
+/// whitespace last (removals and placeholders leave spaces behind).
 /// </remarks>
 public sealed class ArabicNormalizer : TextNormalizer
 {
@@ -35,7 +36,6 @@ public sealed class ArabicNormalizer : TextNormalizer
 
         Add(true, SurrogateRepairNormalizer.Instance);
         Add(options.FoldPresentationForms, PresentationFormNormalizer.Instance);
-        Add(options.Urls != UrlHandling.Keep, new UrlNormalizer(options.Urls));
         Add(options.Emoji == EmojiHandling.Remove, EmojiNormalizer.Instance);
         Add(options.RemoveControlCharacters, new ControlCharacterNormalizer(keepEmojiJoiners: options.Emoji == EmojiHandling.Keep));
         Add(options.RemoveTatweel, TatweelNormalizer.Instance);
@@ -51,6 +51,7 @@ public sealed class ArabicNormalizer : TextNormalizer
         Add(options.AsciiDigits, DigitNormalizer.Instance);
         Add(options.NormalizePunctuation, new PunctuationNormalizer(collapseRepeats: true));
         Add(options.LowercaseLatin, LatinCaseNormalizer.Instance);
+        Add(options.Urls != UrlHandling.Keep, new UrlNormalizer(options.Urls));
         Add(options.CollapseWhitespace, new WhitespaceNormalizer(options.KeepLineBreaks));
         _steps = [.. steps];
     }

@@ -62,7 +62,20 @@ public sealed class NormalizerPropertyTests
             var m = ArabicNormalizer.ForMatching.Normalize(s);
             Assert.DoesNotContain(m, c => c is (>= '\u064B' and <= '\u065F') or '\u0670' or 'ـ' or (>= '\u0660' and <= '\u0669') or (>= '\u06F0' and <= '\u06F9')
                 or '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or 'أ' or 'إ' or 'آ' or 'ى' or 'ة');
-            Assert.DoesNotContain("  ", m);
+            Assert.DoesNotContain("  ", m, StringComparison.Ordinal);
             Assert.True(m.IsNormalized(System.Text.NormalizationForm.FormC));
+        }, iter: 3000);
+
+    [Fact]
+    public void Display_output_has_tidy_whitespace() =>
+        Text.Sample(s =>
+        {
+            var d = ArabicNormalizer.ForDisplay.Normalize(s);
+            Assert.DoesNotContain("  ", d, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n\n\n", d, StringComparison.Ordinal);
+            Assert.DoesNotContain(" \n", d, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n ", d, StringComparison.Ordinal);
+            Assert.DoesNotContain('\r', d);
+            Assert.Equal(d.Trim(), d);
         }, iter: 3000);
 }

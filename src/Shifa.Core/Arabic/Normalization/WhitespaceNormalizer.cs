@@ -14,12 +14,64 @@ public sealed class WhitespaceNormalizer(bool keepLineBreaks) : TextNormalizer
     /// <summary>Whether line breaks are kept (display) or become spaces (matching).</summary>
     public bool KeepLineBreaks { get; } = keepLineBreaks;
 
+    // Fast path: only single inner spaces (and, when kept, single or double LF between non-space characters).
+    private bool IsAlreadyNormal(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (c == ' ')
+            {
+                if (char.IsWhiteSpace(text[i - 1]) || char.IsWhiteSpace(text[i + 1]))
+                {
+                    return false;
+                }
+            }
+            else if (c == '\n' && KeepLineBreaks)
+            {
+                var doubled = text[i + 1] == '\n';
+                if (char.IsWhiteSpace(text[i - 1]) || (doubled && (i + 2 >= text.Length || char.IsWhiteSpace(text[i + 2]))) || (!doubled && char.IsWhiteSpace(text[i + 1])))
+                {
+                    return false;
+                }
+
+                i += doubled ? 1 : 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085' or '\u000B' or '\u000C';
 
     /// <inheritdoc />
     public override string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsAlreadyNormal(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         var pendingBreaks = 0;
