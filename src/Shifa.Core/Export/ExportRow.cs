@@ -17,7 +17,7 @@ public sealed class ExportRow
         "source", "kind", "provider", "model", "prompt_version", "exemplar_ids", "work_item_id", "created_at", "licence",
     ];
 
-#pragma warning disable CS1591 // Each property is the column of the same name.
+    // Each property below is the column named in its JsonPropertyName (also used by the Parquet writer).
     [JsonPropertyName("id")] public string Id { get; set; } = "";
     [JsonPropertyName("question")] public string Question { get; set; } = "";
     [JsonPropertyName("answer")] public string Answer { get; set; } = "";
@@ -37,7 +37,6 @@ public sealed class ExportRow
     [JsonPropertyName("work_item_id")] public string? WorkItemId { get; set; }
     [JsonPropertyName("created_at")] public string CreatedAt { get; set; } = "";
     [JsonPropertyName("licence")] public string? Licence { get; set; }
-#pragma warning restore CS1591
 
     /// <summary>Flattens <paramref name="r"/>.</summary>
     public static ExportRow From(QaRecord r) => new()

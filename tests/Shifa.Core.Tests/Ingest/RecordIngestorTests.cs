@@ -189,6 +189,29 @@ public sealed class RecordIngestorTests : IDisposable
         Assert.Equal(Shifa.Core.Ingest.SpecialtyKeys.Of("امراض عصبيه"), rec.SpecialtyKey);
     }
 
+    [Fact]
+    public void Record_ids_are_pinned_content_hashes_independent_of_file_and_run()
+    {
+        // Changing how ids are made would orphan every stored decision, review and split: pin the value.
+        Assert.Equal("9093374e1db4f7c8bad61f8f07a98164", RecordIngestor.RecordId("aramed", "هل ضغط الدم 150 مرتفع؟", "نعم"));
+        var a = _tmp.File("a.csv", "question,answer\nهل ضغط الدم 150 مرتفع؟,نعم\n");
+        var b = _tmp.File("b.jsonl", "{\"answer\":\"  نعم \",\"question\":\"هل ضغط الدم 150 مرتفع؟\"}\n");
+        var (_, store) = Ingest(a, new IngestOptions { Source = "aramed" });
+        var (rb, _) = Ingest(b, new IngestOptions { Source = "aramed" });
+        Assert.Equal(1, rb.Duplicates);
+        Assert.Equal("9093374e1db4f7c8bad61f8f07a98164", Assert.Single(store.Read()).Id);
+    }
+
+    [Fact]
+    public void Utf16_tsv_saved_as_unicode_text_by_excel_is_read()
+    {
+        var text = "question\tanswer\r\nهل الزنجبيل مفيد؟\tنعم باعتدال\r\n";
+        var path = _tmp.Bytes("unicode.tsv", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text)]);
+        var (r, store) = Ingest(path);
+        Assert.Equal("utf-16le", r.Encoding);
+        Assert.Equal("نعم باعتدال", Assert.Single(store.Read()).Answer);
+    }
+
     [Theory]
     [InlineData("ذكر", "male")]
     [InlineData("أنثى ", "female")]
