@@ -44,8 +44,14 @@ public sealed class OrthographicNoise(double wordRate = 0.25)
 
     private static string Mutate(string word, Random rng)
     {
-        // Try the variants in a random order and keep the first that applies to this word.
-        var order = new[] { 0, 1, 2, 3, 4 };
+        // Stretching is rarer than misspelling; it is chosen up front, never as a fallback, so words
+        // without a hamza, ya or ta marbuta mostly stay as they are.
+        if (rng.NextDouble() < ElongationShare)
+        {
+            return Elongate(word, rng);
+        }
+
+        var order = new[] { 0, 1, 2, 3 };
         rng.Shuffle(order);
         foreach (var k in order)
         {
@@ -54,8 +60,7 @@ public sealed class OrthographicNoise(double wordRate = 0.25)
                 0 => word.Replace('أ', 'ا').Replace('إ', 'ا').Replace('آ', 'ا'),
                 1 => word.Replace('ؤ', 'و').Replace('ئ', 'ي').Replace("ء", "", StringComparison.Ordinal),
                 2 => word[^1] == 'ي' ? word[..^1] + 'ى' : word[^1] == 'ى' ? word[..^1] + 'ي' : word,
-                3 => word[^1] == 'ة' ? word[..^1] + 'ه' : word,
-                _ => Elongate(word, rng),
+                _ => word[^1] == 'ة' ? word[..^1] + 'ه' : word,
             };
             if (changed != word && changed.Length > 0)
             {
@@ -65,6 +70,8 @@ public sealed class OrthographicNoise(double wordRate = 0.25)
 
         return word;
     }
+
+    private const double ElongationShare = 0.12;
 
     private static string Elongate(string word, Random rng)
     {

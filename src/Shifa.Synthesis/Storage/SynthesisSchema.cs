@@ -3,7 +3,7 @@ using Shifa.Core.Storage;
 
 namespace Shifa.Synthesis.Storage;
 
-/// <summary>The schema the synthesis area owns (<c>synth_items</c>, <c>synth_responses</c>, <c>spend</c>).</summary>
+/// <summary>The schema the synthesis area owns (<c>synth_items</c>, <c>synth_responses</c>, <c>spend</c>, <c>synth_batches</c>).</summary>
 public sealed class SynthesisSchema : IStoreSchema
 {
     /// <summary>Shared instance.</summary>
@@ -68,6 +68,23 @@ public sealed class SynthesisSchema : IStoreSchema
             settled_at TEXT
         );
         CREATE INDEX ix_spend_provider ON spend(provider);
+        """,
+        """
+        CREATE TABLE synth_batches (
+            local_id TEXT PRIMARY KEY,
+            provider TEXT NOT NULL,
+            model TEXT NOT NULL,
+            item_ids TEXT NOT NULL,
+            input_path TEXT NOT NULL,
+            input_file_id TEXT,
+            batch_id TEXT,
+            status TEXT NOT NULL,
+            output_file_id TEXT,
+            error_file_id TEXT,
+            reserved_usd REAL NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
         """,
     ];
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Shifa.Synthesis.Storage;
 
 namespace Shifa.Synthesis.Tests.Engine;
@@ -29,6 +28,4 @@ public static class EngineAssertions
         Assert.Equal(0, Scalar(store, "SELECT COUNT(*) FROM records r JOIN synth_items i ON i.id = r.work_item_id WHERE i.status <> 'done'"));
         Assert.Equal(Scalar(store, "SELECT COUNT(*) FROM records WHERE kind <> 0"), Scalar(store, "SELECT COUNT(DISTINCT text_hash) FROM records WHERE kind <> 0"));
     }
-
-    public static void Dispose(SqliteConnection c) => c.Dispose();
 }

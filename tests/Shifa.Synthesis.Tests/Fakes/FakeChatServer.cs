@@ -38,6 +38,9 @@ public sealed partial class FakeChatServer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The /v1/files and /v1/batches endpoints.</summary>
+    public FakeBatchApi Batch { get; } = new();
+
     public int Requests => Volatile.Read(ref _counter);
 
     public ConcurrentDictionary<Fault, int> Served { get; } = new();
@@ -54,6 +57,7 @@ public sealed partial class FakeChatServer : IAsyncDisposable
         var server = new FakeChatServer(app);
         app.MapPost("/v1/chat/completions", ctx => server.HandleAsync(ctx, gemini: false));
         app.MapPost("/v1beta/openai/chat/completions", ctx => server.HandleAsync(ctx, gemini: true));
+        server.Batch.Map(app);
         await app.StartAsync();
         server.BaseUrl = app.Urls.First();
         return server;
