@@ -83,13 +83,19 @@ public sealed class HashedNgramEmbedder : IEmbeddingGenerator<string, Embedding<
     }
 
     /// <summary>Writes the L2-normalized embedding of <paramref name="text"/> into <paramref name="destination"/> (length <see cref="HashedNgramOptions.Dimensions"/>).</summary>
-    public void Embed(string text, Span<float> destination)
+    public void Embed(string text, Span<float> destination) => EmbedNormalized(MatchingText.Normalize(text), destination);
+
+    /// <summary>Like <see cref="Embed"/> for text already in ForMatching form (saves normalizing twice in a curation run).</summary>
+    public void EmbedNormalized(string normalized, Span<float> destination)
     {
-        destination.Clear();
+        if (destination.Length != Options.Dimensions)
+        {
+            throw new ArgumentException($"Destination has {destination.Length} floats; this embedder writes {Options.Dimensions}.", nameof(destination));
+        }
+
         var dims = (ulong)Options.Dimensions;
         var idf = _idf;
-        var normalized = MatchingText.Normalize(text);
-        var acc = destination.ToArray();
+        var acc = new float[Options.Dimensions];
         ForEachNgram(normalized, Options, h =>
         {
             var weight = idf is null ? 1f : idf[(int)(h & ((1 << IdfBits) - 1))];

@@ -205,7 +205,7 @@ public sealed class CurationContext : IDisposable
             {
                 // The built-in embedder is CPU-bound and thread-safe: fill a chunk in parallel.
                 var buffer = new float[n * dims];
-                Parallel.For(0, n, i => hashed.Embed(MatchingText.ForEmbedding(set.Records[start + i]), buffer.AsSpan(i * dims, dims)));
+                Parallel.For(0, n, i => hashed.EmbedNormalized(set.NormalizedQuestions[start + i] + " " + set.NormalizedAnswers[start + i], buffer.AsSpan(i * dims, dims)));
                 for (var i = 0; i < n; i++)
                 {
                     writer.Append(buffer.AsSpan(i * dims, dims));

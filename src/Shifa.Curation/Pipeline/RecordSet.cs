@@ -9,6 +9,7 @@ namespace Shifa.Curation.Pipeline;
 /// <summary>Targets, seed or test records of a run, with features computed lazily and shared by the stages.</summary>
 public sealed class RecordSet
 {
+    private readonly Lazy<(string[] Question, string[] Answer)> _normalized;
     private readonly Lazy<string[]> _matchTexts;
     private readonly Lazy<string> _idsHash;
     private readonly Lazy<Dictionary<string, int>> _indexById;
@@ -19,10 +20,22 @@ public sealed class RecordSet
     {
         Name = name;
         Records = records;
+        _normalized = new(() =>
+        {
+            var q = new string[records.Count];
+            var a = new string[records.Count];
+            Parallel.For(0, q.Length, i => (q[i], a[i]) = (MatchingText.Normalize(records[i].Question), MatchingText.Normalize(records[i].Answer)));
+            return (q, a);
+        });
         _matchTexts = new(() =>
         {
-            var t = new string[records.Count];
-            Parallel.For(0, t.Length, i => t[i] = MatchingText.Of(records[i]));
+            var (q, a) = _normalized.Value;
+            var t = new string[q.Length];
+            for (var i = 0; i < t.Length; i++)
+            {
+                t[i] = MatchingText.Join(q[i], a[i]);
+            }
+
             return t;
         });
         _idsHash = new(() => ContentHash.Of([name, .. records.Select(r => r.Id)]));
@@ -49,6 +62,12 @@ public sealed class RecordSet
 
     /// <summary>Hash of the set name and record ids in order (records are immutable by id).</summary>
     public string IdsHash => _idsHash.Value;
+
+    /// <summary>ForMatching form of each question (normalized once per run, shared by every stage).</summary>
+    public IReadOnlyList<string> NormalizedQuestions => _normalized.Value.Question;
+
+    /// <summary>ForMatching form of each answer.</summary>
+    public IReadOnlyList<string> NormalizedAnswers => _normalized.Value.Answer;
 
     /// <summary>Normalized question + answer of each record.</summary>
     public IReadOnlyList<string> MatchTexts => _matchTexts.Value;

@@ -12,7 +12,7 @@ public sealed class ArabicScriptFilter(CurationOptions options) : RecordRule
     public override StageIdentity Identity { get; } = StageIdentity.Of("arabic-script", FilterScope.PerRecord, "v1", new { options.MinArabicRatio });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
         var q = ArabicScript.Ratio(record.Question);
         var a = ArabicScript.Ratio(record.Answer);

@@ -1,7 +1,6 @@
 // Stage "degenerate": generation loops, repeated characters and glued junk tokens.
 using Shifa.Core.Records;
 using Shifa.Curation.Pipeline;
-using Shifa.Curation.Text;
 
 namespace Shifa.Curation.Rules;
 
@@ -19,7 +18,7 @@ public sealed class DegenerateTextFilter(CurationOptions options) : RecordRule
         new { options.MaxCharRun, options.MinDistinctTrigramShare, MaxWordLength });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
         var run = Math.Max(LongestCharRun(record.Question), LongestCharRun(record.Answer));
         if (run > options.MaxCharRun)
@@ -27,8 +26,8 @@ public sealed class DegenerateTextFilter(CurationOptions options) : RecordRule
             return FilterDecision.Drop(record.Id, "repeated-characters", run);
         }
 
-        var words = Words(MatchingText.Normalize(record.Answer));
-        var questionWords = Words(MatchingText.Normalize(record.Question));
+        var words = Words(normalizedAnswer);
+        var questionWords = Words(normalizedQuestion);
         var longest = words.Concat(questionWords).Select(w => w.Length).DefaultIfEmpty(0).Max();
         if (longest > MaxWordLength)
         {

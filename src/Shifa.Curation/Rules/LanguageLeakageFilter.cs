@@ -17,7 +17,7 @@ public sealed class LanguageLeakageFilter(CurationOptions options) : RecordRule
         new { options.MaxLatinWordRun, options.MaxOtherScriptLetters });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
         var (runQ, otherQ) = Scan(record.Question);
         var (runA, otherA) = Scan(record.Answer);

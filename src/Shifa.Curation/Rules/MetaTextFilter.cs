@@ -34,10 +34,10 @@ public sealed partial class MetaTextFilter : RecordRule
         new { SelfReference, Refusals, English = EnglishMeta().ToString(), Markdown = Markdown().ToString(), Role = RoleLabel().ToString() });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
         var text = record.Question + "\n" + record.Answer;
-        var normalized = MatchingText.Normalize(text);
+        var normalized = normalizedQuestion + "\n" + normalizedAnswer;
         if (NormalizedSelfReference.Any(p => normalized.Contains(p, StringComparison.Ordinal)))
         {
             return FilterDecision.Drop(record.Id, "ai-self-reference");

@@ -12,7 +12,7 @@ public sealed class PiiFilter(CurationOptions options) : RecordRule
     public override StageIdentity Identity { get; } = StageIdentity.Of("pii", FilterScope.PerRecord, "v1", new { options.DropOnPii });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
         var counts = new Dictionary<string, int>();
         foreach (var text in (string[])[record.Question, record.Answer])

@@ -10,16 +10,21 @@ public abstract class RecordRule : IRecordFilter
     /// <inheritdoc />
     public abstract StageIdentity Identity { get; }
 
-    /// <summary>Decides one record.</summary>
-    public abstract FilterDecision Decide(QaRecord record);
+    /// <summary>Decides one record, given also its ForMatching question and answer.</summary>
+    public abstract FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer);
+
+    /// <summary>Decides one record on its own (normalizes the text itself).</summary>
+    public FilterDecision Decide(QaRecord record) =>
+        Decide(record, Text.MatchingText.Normalize(record.Question), Text.MatchingText.Normalize(record.Answer));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<FilterDecision>> DecideAsync(FilterBatch batch, CancellationToken ct = default)
     {
         var rows = batch.Rows;
-        var records = batch.Context.Targets.Records;
+        var set = batch.Context.Targets;
         var result = new FilterDecision[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i => result[i] = Decide(records[rows[i]]));
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            result[i] = Decide(set.Records[rows[i]], set.NormalizedQuestions[rows[i]], set.NormalizedAnswers[rows[i]]));
         return ValueTask.FromResult<IReadOnlyList<FilterDecision>>(result);
     }
 }

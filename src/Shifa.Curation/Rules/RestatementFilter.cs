@@ -2,7 +2,6 @@
 using Shifa.Core.Records;
 using Shifa.Curation.Dedup;
 using Shifa.Curation.Pipeline;
-using Shifa.Curation.Text;
 
 namespace Shifa.Curation.Rules;
 
@@ -18,9 +17,9 @@ public sealed class RestatementFilter(CurationOptions options) : RecordRule
     public override StageIdentity Identity { get; } = StageIdentity.Of("restatement", FilterScope.PerRecord, "v1", new { options.RestatementContainment, Shingle = 4 });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
-        var containment = Containment(MatchingText.Normalize(record.Answer), MatchingText.Normalize(record.Question));
+        var containment = Containment(normalizedAnswer, normalizedQuestion);
         return containment >= options.RestatementContainment
             ? FilterDecision.Drop(record.Id, "answer-restates-question", containment)
             : FilterDecision.Ok(record.Id, containment);

@@ -12,7 +12,7 @@ public sealed class SchemaBoundsFilter(CurationOptions options) : RecordRule
         new { options.MinQuestionChars, options.MaxQuestionChars, options.MinAnswerChars, options.MaxAnswerChars });
 
     /// <inheritdoc />
-    public override FilterDecision Decide(QaRecord record)
+    public override FilterDecision Decide(QaRecord record, string normalizedQuestion, string normalizedAnswer)
     {
         var q = record.Question?.Trim() ?? "";
         var a = record.Answer?.Trim() ?? "";

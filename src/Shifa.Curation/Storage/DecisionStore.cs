@@ -63,49 +63,103 @@ public sealed class DecisionStore(Workspace workspace)
             }
         }
 
-        using var ins = Command(c, tx, "INSERT OR REPLACE INTO decisions(record_id, stage, keep, reason, score, config_hash, decided_at) VALUES ($id, $s, $k, $r, $sc, $h, $t)");
-        var id2 = ins.Parameters.Add("$id", SqliteType.Text);
-        ins.Parameters.AddWithValue("$s", stage);
-        var keep = ins.Parameters.Add("$k", SqliteType.Integer);
-        var reason = ins.Parameters.Add("$r", SqliteType.Text);
-        var score = ins.Parameters.Add("$sc", SqliteType.Real);
-        ins.Parameters.AddWithValue("$h", configHash);
-        ins.Parameters.AddWithValue("$t", now);
-        using var match = Command(c, tx, "INSERT OR REPLACE INTO curation_matches(record_id, stage, other_id, score) VALUES ($id, $s, $o, $sc)");
-        var mid = match.Parameters.Add("$id", SqliteType.Text);
-        match.Parameters.AddWithValue("$s", stage);
-        var other = match.Parameters.Add("$o", SqliteType.Text);
-        var mscore = match.Parameters.Add("$sc", SqliteType.Real);
-        using var unmatch = Command(c, tx, "DELETE FROM curation_matches WHERE record_id = $id AND stage = $s");
-        var uid = unmatch.Parameters.Add("$id", SqliteType.Text);
-        unmatch.Parameters.AddWithValue("$s", stage);
-        foreach (var d in decisions)
+        bool hadMatches;
+        using (var any = Command(c, tx, "SELECT EXISTS(SELECT 1 FROM curation_matches WHERE stage = $s)"))
         {
-            if (string.IsNullOrWhiteSpace(d.Reason))
-            {
-                throw new InvalidOperationException($"Stage '{stage}' returned a decision without a reason for record {d.RecordId}.");
-            }
+            any.Parameters.AddWithValue("$s", stage);
+            hadMatches = (long)any.ExecuteScalar()! != 0;
+        }
 
-            id2.Value = d.RecordId;
-            keep.Value = d.Keep ? 1 : 0;
-            reason.Value = d.Reason;
-            score.Value = d.Score is double s && double.IsFinite(s) ? s : DBNull.Value;
-            ins.ExecuteNonQuery();
-            if (d.MatchedId is not null)
-            {
-                mid.Value = d.RecordId;
-                other.Value = d.MatchedId;
-                mscore.Value = d.Score ?? 0;
-                match.ExecuteNonQuery();
-            }
-            else
+        if (hadMatches)
+        {
+            // Only a re-decision can leave evidence behind; a first decision has none to clear.
+            using var unmatch = Command(c, tx, "DELETE FROM curation_matches WHERE record_id = $id AND stage = $s");
+            var uid = unmatch.Parameters.Add("$id", SqliteType.Text);
+            unmatch.Parameters.AddWithValue("$s", stage);
+            foreach (var d in decisions)
             {
                 uid.Value = d.RecordId;
                 unmatch.ExecuteNonQuery();
             }
         }
 
+        foreach (var d in decisions)
+        {
+            if (string.IsNullOrWhiteSpace(d.Reason))
+            {
+                throw new InvalidOperationException($"Stage '{stage}' returned a decision without a reason for record {d.RecordId}.");
+            }
+        }
+
+        InsertBatched(c, tx, "INSERT OR REPLACE INTO decisions(record_id, stage, keep, reason, score, config_hash, decided_at) VALUES ", 7, decisions,
+            d => [d.RecordId, stage, d.Keep ? 1 : 0, d.Reason, d.Score is double s && double.IsFinite(s) ? s : null, configHash, now]);
+        InsertBatched(c, tx, "INSERT OR REPLACE INTO curation_matches(record_id, stage, other_id, score) VALUES ", 4, [.. decisions.Where(d => d.MatchedId is not null)],
+            d => [d.RecordId, stage, d.MatchedId, d.Score ?? 0]);
         tx.Commit();
+    }
+
+    // Multi-row VALUES lists: one statement per 128 rows instead of one per row.
+    private static void InsertBatched(SqliteConnection c, SqliteTransaction tx, string prefix, int columns, IReadOnlyList<FilterDecision> items, Func<FilterDecision, object?[]> values)
+    {
+        const int Batch = 128;
+        SqliteCommand? full = null;
+        try
+        {
+            for (var start = 0; start < items.Count; start += Batch)
+            {
+                var n = Math.Min(Batch, items.Count - start);
+                SqliteCommand cmd;
+                if (n == Batch)
+                {
+                    cmd = full ??= Prepare(c, tx, prefix, columns, Batch);
+                }
+                else
+                {
+                    cmd = Prepare(c, tx, prefix, columns, n);
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    var v = values(items[start + i]);
+                    for (var k = 0; k < columns; k++)
+                    {
+                        cmd.Parameters[i * columns + k].Value = v[k] ?? DBNull.Value;
+                    }
+                }
+
+                cmd.ExecuteNonQuery();
+                if (!ReferenceEquals(cmd, full))
+                {
+                    cmd.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string prefix, int columns, int rows)
+    {
+        var sql = new System.Text.StringBuilder(prefix);
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        for (var i = 0; i < rows; i++)
+        {
+            sql.Append(i == 0 ? "(" : ",(");
+            for (var k = 0; k < columns; k++)
+            {
+                var name = $"$p{i}_{k}";
+                sql.Append(k == 0 ? name : "," + name);
+                cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            sql.Append(')');
+        }
+
+        cmd.CommandText = sql.ToString();
+        return cmd;
     }
 
     private static SqliteCommand Command(SqliteConnection c, SqliteTransaction tx, string sql)

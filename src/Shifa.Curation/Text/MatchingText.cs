@@ -11,7 +11,10 @@ public static class MatchingText
     public static string Normalize(string text) => ArabicNormalizer.ForMatching.Normalize(text);
 
     /// <summary>The normalized question and answer joined by a newline: the unit of exact and near-duplicate matching.</summary>
-    public static string Of(QaRecord record) => Normalize(record.Question) + "\n" + Normalize(record.Answer);
+    public static string Of(QaRecord record) => Join(Normalize(record.Question), Normalize(record.Answer));
+
+    /// <summary>Joins normalized question and answer the way <see cref="Of"/> does.</summary>
+    public static string Join(string normalizedQuestion, string normalizedAnswer) => normalizedQuestion + "\n" + normalizedAnswer;
 
     /// <summary>The display text given to embedders (they normalize on their own terms).</summary>
     public static string ForEmbedding(QaRecord record) => record.Question.Trim() + "\n" + record.Answer.Trim();
