@@ -100,6 +100,59 @@ public sealed class ReferenceNumbersTests
         Assert.True(model.forward(ids)[0].allclose(logits, rtol: 1e-4, atol: 1e-5), "model differs from the hand-written reference");
     }
 
+    [Fact]
+    public void Gpt2_block_output_equals_a_hand_written_forward_pass()
+    {
+        // One block: learned positions, LayerNorm, fused c_attn in Conv1D layout, causal softmax attention,
+        // GELU with the tanh approximation (gelu_new), tied output head.
+        using var scope = NewDisposeScope();
+        var config = new ModelConfig
+        {
+            ModelType = "gpt2", VocabSize = 13, HiddenSize = 8, IntermediateSize = 32, NumLayers = 1, NumHeads = 2,
+            NumKeyValueHeads = 2, MaxPositions = 16, TieWordEmbeddings = true,
+        };
+        manual_seed(4);
+        var model = CausalLanguageModel.Create(config);
+        model.eval();
+        var s = model.state_dict();
+        using (no_grad())
+        {
+            foreach (var (name, value) in s.Where(kv => kv.Key.Contains("ln_")))
+            {
+                value.copy_(randn(value.shape).mul(0.5).add(name.EndsWith("weight") ? 1 : 0));  // non-trivial LayerNorm affine
+            }
+        }
+        var ids = tensor(new long[] { 2, 7, 1, 8, 2 }).unsqueeze(0);
+        const int T = 5, H = 2, D = 4, C = 8;
+
+        Tensor Ln(Tensor v, string p)
+        {
+            var centred = v.sub(v.mean([-1L], keepdim: true));
+            var variance = centred.pow(2).mean([-1L], keepdim: true);
+            return centred.div(variance.add(config.NormEpsilon).sqrt()).mul(s[p + ".weight"]).add(s[p + ".bias"]);
+        }
+        Tensor GeluNew(Tensor v) => v.mul(0.5).mul(v.add(v.pow(3).mul(0.044715)).mul(Math.Sqrt(2 / Math.PI)).tanh().add(1));
+
+        var x = s["transformer.wte.weight"].index_select(0, ids[0]).add(s["transformer.wpe.weight"][..T]);   // (T, C)
+        var qkv = Ln(x, "transformer.h.0.ln_1").matmul(s["transformer.h.0.attn.c_attn.weight"]).add(s["transformer.h.0.attn.c_attn.bias"]);
+        var attended = zeros(T, C);
+        for (int head = 0; head < H; head++)
+        {
+            var q = qkv[.., (head * D)..(head * D + D)];                                     // (T, D)
+            var k = qkv[.., (C + head * D)..(C + head * D + D)];
+            var v = qkv[.., (2 * C + head * D)..(2 * C + head * D + D)];
+            var scores = q.matmul(k.t()).div(Math.Sqrt(D));                                   // (T, T)
+            scores = scores.masked_fill(ones(T, T).triu(1).to_type(ScalarType.Bool), double.NegativeInfinity);
+            attended[.., (head * D)..(head * D + D)] = scores.softmax(1).matmul(v);
+        }
+        x = x.add(attended.matmul(s["transformer.h.0.attn.c_proj.weight"]).add(s["transformer.h.0.attn.c_proj.bias"]));
+        var hidden = GeluNew(Ln(x, "transformer.h.0.ln_2").matmul(s["transformer.h.0.mlp.c_fc.weight"]).add(s["transformer.h.0.mlp.c_fc.bias"]));
+        x = x.add(hidden.matmul(s["transformer.h.0.mlp.c_proj.weight"]).add(s["transformer.h.0.mlp.c_proj.bias"]));
+        var logits = Ln(x, "transformer.ln_f").matmul(s["transformer.wte.weight"].t());       // (T, V)
+
+        Assert.True(model.forward(ids)[0].allclose(logits, rtol: 1e-4, atol: 1e-5), "GPT-2 differs from the hand-written reference");
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;
