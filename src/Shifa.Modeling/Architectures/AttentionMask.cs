@@ -8,7 +8,9 @@ public static class AttentionMask
 {
     /// <summary>
     /// The mask for <paramref name="queries"/> new positions that follow <paramref name="past"/> cached ones,
-    /// or null when scaled_dot_product_attention's own causal flag (no cache, no window) is exact.
+    /// or null when scaled_dot_product_attention's own causal flag (no cache, no window) is exact: callers then
+    /// pass <c>is_casual</c> when there is more than one query. Compute it once per forward pass, before any layer
+    /// appends to the cache.
     /// Query i (absolute position past + i) may see key j when j ≤ past + i and, with a window w, j > past + i − w.
     /// </summary>
     public static Tensor? For(long queries, long past, int? window, Device device)
@@ -22,7 +24,4 @@ public static class AttentionMask
         if (window is { } size) mask = mask.logical_and(k.gt(q.sub(size)));
         return mask;
     }
-
-    /// <summary>Whether attention with this many new and cached positions can use the causal flag instead of a mask.</summary>
-    public static bool UseCausalFlag(long queries, long past) => past == 0 && queries > 1;
 }

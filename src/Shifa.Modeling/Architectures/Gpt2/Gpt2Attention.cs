@@ -30,14 +30,13 @@ public sealed class Gpt2Attention : nn.Module
     public Tensor Forward(Tensor x, Tensor? mask, KvCache? cache, int layer)
     {
         long batch = x.shape[0], time = x.shape[1], hidden = x.shape[2], headDim = hidden / _heads;
-        long past = cache?.Length ?? 0;
         var qkv = c_attn.forward(x).split(hidden, 2);                              // 3 × (B, T, C)
         var q = qkv[0].view(batch, time, _heads, headDim).transpose(1, 2);         // (B, H, T, hd)
         var k = qkv[1].view(batch, time, _heads, headDim).transpose(1, 2);         // (B, H, T, hd)
         var v = qkv[2].view(batch, time, _heads, headDim).transpose(1, 2);         // (B, H, T, hd)
         if (cache is not null) (k, v) = cache.Append(layer, k, v);                 // (B, H, past + T, hd)
         var y = nn.functional.scaled_dot_product_attention(q, k, v, mask, 0.0,
-            is_casual: mask is null && AttentionMask.UseCausalFlag(time, past));   // (B, H, T, hd)
+            is_casual: mask is null && time > 1);                      // (B, H, T, hd)
         y = y.transpose(1, 2).contiguous().view(batch, time, hidden);              // (B, T, C)
         return c_proj.forward(y);
     }

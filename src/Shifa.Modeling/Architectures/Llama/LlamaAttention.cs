@@ -41,7 +41,6 @@ public sealed class LlamaAttention : nn.Module
     public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache, int layer)
     {
         long batch = x.shape[0], time = x.shape[1];
-        long past = cache?.Length ?? 0;
         var q = q_proj.forward(x).view(batch, time, _heads, _headDim).transpose(1, 2);     // (B, H, T, hd)
         var k = k_proj.forward(x).view(batch, time, _kvHeads, _headDim).transpose(1, 2);   // (B, KV, T, hd)
         var v = v_proj.forward(x).view(batch, time, _kvHeads, _headDim).transpose(1, 2);   // (B, KV, T, hd)
@@ -54,7 +53,7 @@ public sealed class LlamaAttention : nn.Module
             v = v.repeat_interleave(_heads / _kvHeads, dim: 1);                            // (B, H, S, hd)
         }
         var y = nn.functional.scaled_dot_product_attention(q, k, v, mask, 0.0,
-            is_casual: mask is null && AttentionMask.UseCausalFlag(time, past));           // (B, H, T, hd)
+            is_casual: mask is null && time > 1);                              // (B, H, T, hd)
         y = y.transpose(1, 2).contiguous().view(batch, time, (long)_heads * _headDim);     // (B, T, H·hd)
         return o_proj.forward(y);
     }
