@@ -17,20 +17,20 @@ public sealed class ChatClientSystem : IAnswerSystem
 
     private readonly IChatClient _client;
     private readonly ChatOptions _options;
-    private readonly string _systemPrompt;
+    private readonly string? _systemPrompt;
 
     /// <summary>Creates the system.</summary>
     /// <param name="name">System name.</param>
     /// <param name="client">Chat client.</param>
     /// <param name="options">Decoding settings; null means temperature 0, at most 256 new tokens, seed 0.</param>
-    /// <param name="systemPrompt">System message; null uses <see cref="DefaultSystemPrompt"/>.</param>
+    /// <param name="systemPrompt">System message (e.g. <see cref="DefaultSystemPrompt"/> for remote providers); null sends none, as a model fine-tuned without one expects.</param>
     public ChatClientSystem(string name, IChatClient client, ChatOptions? options = null, string? systemPrompt = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _options = options ?? new ChatOptions { Temperature = 0, TopP = 1, MaxOutputTokens = 256, Seed = 0 };
-        _systemPrompt = systemPrompt ?? DefaultSystemPrompt;
+        _systemPrompt = systemPrompt;
     }
 
     /// <inheritdoc/>
@@ -40,8 +40,11 @@ public sealed class ChatClientSystem : IAnswerSystem
     public async Task<string> AnswerAsync(QaRecord record, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        List<ChatMessage> messages = _systemPrompt is null
+            ? [new ChatMessage(ChatRole.User, record.Question)]
+            : [new ChatMessage(ChatRole.System, _systemPrompt), new ChatMessage(ChatRole.User, record.Question)];
         var response = await _client.GetResponseAsync(
-            [new ChatMessage(ChatRole.System, _systemPrompt), new ChatMessage(ChatRole.User, record.Question)],
+            messages,
             _options.Clone(),
             ct).ConfigureAwait(false);
         return response.Text.Trim();

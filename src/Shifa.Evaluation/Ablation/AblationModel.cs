@@ -1,0 +1,23 @@
+namespace Shifa.Evaluation.Ablation;
+
+/// <summary>One model line of an ablation.</summary>
+public sealed record AblationModel
+{
+    /// <summary>Name in tables (no '/').</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>sft</c> (fine-tune <see cref="Base"/> on each condition) or <c>retrieval</c> (answer from the condition's training data).</summary>
+    public string Kind { get; init; } = "sft";
+
+    /// <summary>Preset (<c>shifa-tiny</c>) or base model folder, for <c>sft</c>.</summary>
+    public string? Base { get; init; }
+
+    /// <summary>Epochs; null keeps the preset's default.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Cap on optimizer steps; null for none.</summary>
+    public int? MaxSteps { get; init; }
+
+    /// <summary>Longest generated answer, in tokens.</summary>
+    public int MaxNewTokens { get; init; } = 128;
+}
