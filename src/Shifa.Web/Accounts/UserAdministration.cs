@@ -22,7 +22,9 @@ public static class UserAdministration
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddShifaIdentity(Path.GetFullPath(workspaceRoot));
+        var root = Path.GetFullPath(workspaceRoot);
+        Directory.CreateDirectory(root);
+        services.AddShifaIdentity(root);
         await using var sp = services.BuildServiceProvider();
         await AccountServices.EnsureCreatedAsync(sp).ConfigureAwait(false);
         using var scope = sp.CreateScope();

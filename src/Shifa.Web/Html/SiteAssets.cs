@@ -25,7 +25,8 @@ public static class SiteAssets
         button, .button { font:inherit; padding:.35rem 1rem; border-radius:8px; border:1px solid var(--line); background:#fff; cursor:pointer; }
         button.primary { background:var(--accent); color:#fff; border-color:var(--accent); }
         button.danger { background:var(--warn); color:#fff; border-color:var(--warn); }
-        textarea, input, select { font:inherit; width:100%; padding:.4rem; border:1px solid var(--line); border-radius:8px; }
+        input[type=checkbox] { width:auto; }
+        textarea, input:not([type=checkbox]), select { font:inherit; width:100%; padding:.4rem; border:1px solid var(--line); border-radius:8px; }
         .row { display:flex; gap:.6rem; flex-wrap:wrap; align-items:center; margin:.5rem 0; }
         .row > * { width:auto; }
         kbd { border:1px solid var(--line); border-bottom-width:2px; border-radius:4px; padding:0 .3rem; font-size:.8rem; direction:ltr; }
