@@ -13,6 +13,10 @@ public static class PipelineStages
         var synthesis = config.Synthesis.Providers.Select(p => new SynthesizeStage(p)).ToList();
         stages.AddRange(synthesis);
         stages.Add(new CurateStage(synthesis.Select(s => s.Key).ToList()));
+        if (config.Models.Count > 0 || config.Evaluation.Systems.Count > 0)
+        {
+            stages.Add(new AblateStage());
+        }
         return stages;
     }
 }

@@ -143,7 +143,7 @@ public sealed record ModelConfigEntry
     public required string Base { get; init; }
 
     /// <summary>Epochs.</summary>
-    public double? Epochs { get; init; }
+    public int? Epochs { get; init; }
 
     /// <summary>Step cap.</summary>
     public int? MaxSteps { get; init; }
