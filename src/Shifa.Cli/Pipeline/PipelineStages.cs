@@ -17,6 +17,8 @@ public static class PipelineStages
         {
             stages.Add(new AblateStage());
         }
+
+        stages.Add(new ReportStage(stages.Select(s => s.Key).ToList()));
         return stages;
     }
 }

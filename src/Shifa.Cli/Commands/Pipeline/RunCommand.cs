@@ -3,6 +3,7 @@ using System.ComponentModel;
 using Shifa.Cli.Commands.Foundation;
 using Shifa.Cli.Pipeline;
 using Shifa.Cli.Pipeline.Config;
+using Shifa.Cli.Pipeline.Stages;
 using Shifa.Core.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -67,7 +68,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         }
 
         var result = await runner.RunAsync(ctx, cancellationToken);
-        var report = Path.Combine(workspace.Root, "reports", "latest", "index.html");
+        var report = Path.Combine(workspace.Root, ReportStage.Folder, "index.html");
         if (File.Exists(report))
         {
             console.Line($"report: {report}");

@@ -9,6 +9,9 @@ namespace Shifa.Cli.Pipeline.Stages;
 /// </summary>
 internal sealed class AblateStage : IPipelineStage
 {
+    /// <summary>Evaluation run id the ablation runner uses for this pipeline's ablation.</summary>
+    public const string RunId = "ablation-pipeline";
+
     public string Key => "ablate";
 
     public IReadOnlyList<string> DependsOn => ["split", "curate"];

@@ -1,0 +1,221 @@
+// Gathers the sections of a run report from what each stage left in the workspace.
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Shifa.Core.Records;
+using Shifa.Core.Storage;
+using Shifa.Evaluation.Storage;
+using Shifa.Synthesis.Status;
+using Shifa.Synthesis.Storage;
+using Shifa.Web.Review;
+using Shifa.Web.Safety;
+
+namespace Shifa.Cli.Pipeline.Report;
+
+/// <summary>Builds each <see cref="ReportSection"/> of a run from the workspace's tables and artifacts.</summary>
+internal static class RunReportSections
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static IReadOnlyList<ReportSection> Build(PipelineContext context, string ablationRunId, string? safetySetPath)
+    {
+        var ws = context.Workspace;
+        return
+        [
+            Profile(ws),
+            Synthesis(ws),
+            Curation(ws),
+            Review(ws),
+            Training(ws),
+            Ablation(ws, ablationRunId),
+            SampleAnswers(ws, ablationRunId),
+            Safety(safetySetPath),
+            Reproduce(context),
+        ];
+    }
+
+    private static ReportSection Profile(Workspace ws)
+    {
+        var dir = Path.Combine(ws.Root, "profile");
+        var md = Path.Combine(dir, "profile.md");
+        return new ReportSection("profile", "Data profile",
+            File.Exists(md) ? Demote(File.ReadAllText(md)) : "No profile was computed (run `shifa profile`).",
+            Directory.Exists(dir) ? Directory.GetFiles(dir, "*.png").Order(StringComparer.Ordinal).ToList() : []);
+    }
+
+    private static ReportSection Synthesis(Workspace ws)
+    {
+        var stats = SynthesisStatus.Read(new SynthesisStore(ws));
+        if (stats.Count == 0)
+        {
+            return new ReportSection("synthesis", "Synthesis: spend and yield", "No synthesis was run.");
+        }
+
+        var sb = new StringBuilder("| provider | items done | failed | pending | records | input tokens | output tokens | cost (USD) | p50 latency (ms) | p95 latency (ms) | errors |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var s in stats)
+        {
+            sb.Append(Inv, $"| {s.Provider} | {s.Done} | {s.Failed} | {s.Pending} | {s.Records} | {s.InputTokens} | {s.OutputTokens} | {s.CostUsd:0.00} | {s.LatencyP50Ms:0} | {s.LatencyP95Ms:0} | {string.Join(", ", s.ErrorKinds.Select(e => $"{e.Key} {e.Value}"))} |\n");
+        }
+
+        var kinds = new RecordStore(ws).Read().GroupBy(r => r.Provenance.Kind).ToDictionary(g => g.Key, g => g.Count());
+        sb.Append(Inv, $"\nRecords in the workspace: {kinds.GetValueOrDefault(RecordKind.Real)} real, {kinds.GetValueOrDefault(RecordKind.LlmSynthetic)} LLM-generated, {kinds.GetValueOrDefault(RecordKind.OfflineAugmented)} from the offline augmenter (classical augmentation, not LLM output).\n");
+        return new ReportSection("synthesis", "Synthesis: spend and yield", sb.ToString());
+    }
+
+    private static ReportSection Curation(Workspace ws)
+    {
+        var dir = Path.Combine(ws.Root, "curate");
+        var md = Path.Combine(dir, "report.md");
+        return new ReportSection("curation", "Curation funnel",
+            File.Exists(md) ? Demote(File.ReadAllText(md)) : "Curation did not run.",
+            Directory.Exists(dir) ? Directory.GetFiles(dir, "*.png").Order(StringComparer.Ordinal).ToList() : []);
+    }
+
+    private static ReportSection Review(Workspace ws)
+    {
+        var store = new ReviewStore(ws);
+        var rounds = store.Rounds();
+        if (rounds.Count == 0)
+        {
+            return new ReportSection("review", "Expert validation",
+                "No review round yet. Start one with `shifa serve --workspace DIR` (admin page → new round); accepted, edited and rejected records then feed back into training.");
+        }
+
+        var sb = new StringBuilder("| round | population | sample | overlap | reviewed | Cohen's κ | Fleiss' κ | disagreements |\n|---|---|---|---|---|---|---|---|\n");
+        foreach (var r in rounds)
+        {
+            var a = store.Agreement(r.Id);
+            sb.Append(Inv, $"| {r.Name} | {r.Population} | {r.SampleSize} | {r.Overlap:0.##} | {r.Reviewed} | {a.CohenKappa:0.000} | {a.FleissKappa:0.000} | {a.Disagreements.Count} |\n");
+        }
+
+        sb.Append("\n| provider | accepted | reviewed | acceptance | 95% CI (Wilson) |\n|---|---|---|---|---|\n");
+        foreach (var p in store.AcceptanceByProvider())
+        {
+            sb.Append(Inv, $"| {p.Provider} | {p.Interval.Successes} | {p.Interval.Total} | {p.Interval.Rate:0.000} | [{p.Interval.Low:0.000}, {p.Interval.High:0.000}] |\n");
+        }
+
+        return new ReportSection("review", "Expert validation", sb.ToString());
+    }
+
+    private static ReportSection Training(Workspace ws)
+    {
+        var models = Path.Combine(ws.Root, "models");
+        var sb = new StringBuilder();
+        var images = new List<string>();
+        foreach (var dir in Directory.Exists(models) ? Directory.GetDirectories(models).Order(StringComparer.Ordinal).ToArray() : [])
+        {
+            var summaryPath = Directory.GetFiles(dir, "training_summary.json").FirstOrDefault();
+            sb.Append($"### {Path.GetFileName(dir)}\n\n");
+            if (summaryPath is not null)
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(summaryPath));
+                sb.Append("| field | value |\n|---|---|\n");
+                foreach (var p in doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String))
+                {
+                    sb.Append(Inv, $"| {p.Name} | {(p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble().ToString("0.####", Inv) : p.Value.GetString())} |\n");
+                }
+
+                sb.Append('\n');
+            }
+            else
+            {
+                sb.Append("No training summary in this folder.\n\n");
+            }
+
+            images.AddRange(Directory.GetFiles(dir, "*.png").Order(StringComparer.Ordinal));
+        }
+
+        return new ReportSection("training", "Training curves", sb.Length == 0 ? "No model was trained." : sb.ToString(), images);
+    }
+
+    private static ReportSection Ablation(Workspace ws, string runId)
+    {
+        var dir = Path.Combine(ws.Root, "reports", runId);
+        var md = Path.Combine(dir, "report.md");
+        var charts = Path.Combine(dir, "charts");
+        return new ReportSection("ablation", "Ablation: models × data conditions",
+            File.Exists(md) ? Demote(StripImages(File.ReadAllText(md))) : "No ablation was run.",
+            Directory.Exists(charts) ? Directory.GetFiles(charts, "*.png").Order(StringComparer.Ordinal).ToList() : []);
+    }
+
+    private static ReportSection SampleAnswers(Workspace ws, string runId)
+    {
+        var store = new EvaluationStore(ws);
+        var systems = store.ReadScores(runId).Select(s => s.System).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (systems.Count == 0)
+        {
+            return new ReportSection("samples", "Sample answers side by side", "No system was evaluated.");
+        }
+
+        var outputs = systems.ToDictionary(s => s, s => store.ReadOutputs(runId, s), StringComparer.Ordinal);
+        var test = new RecordStore(ws).ReadSplit(RecordSplit.Test).OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Where(r => outputs.Values.All(o => o.ContainsKey(r.Id))).Take(5).ToList();
+        var sb = new StringBuilder();
+        foreach (var r in test)
+        {
+            sb.Append($"#### {Cell(r.Question, 300)}\n\n| system | answer |\n|---|---|\n| reference (doctor) | {Cell(r.Answer, 400)} |\n");
+            foreach (var s in systems)
+            {
+                sb.Append($"| {s} | {Cell(outputs[s][r.Id], 400)} |\n");
+            }
+
+            sb.Append('\n');
+        }
+
+        return new ReportSection("samples", "Sample answers side by side", sb.Length == 0 ? "No test question was answered by every system." : sb.ToString());
+    }
+
+    private static ReportSection Safety(string? labelledSet)
+    {
+        if (labelledSet is null || !File.Exists(labelledSet))
+        {
+            return new ReportSection("safety", "Safety layer", "The labelled red-flag set was not found, so the safety layer was not measured.");
+        }
+
+        int tp = 0, fn = 0, fp = 0, tn = 0;
+        foreach (var line in File.ReadLines(labelledSet).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var cols = line.Split('\t');
+            var urgent = RedFlagDetector.Default.Detect(cols[^1]).IsUrgent;
+            switch (cols[0] == "1", urgent)
+            {
+                case (true, true): tp++; break;
+                case (true, false): fn++; break;
+                case (false, true): fp++; break;
+                default: tn++; break;
+            }
+        }
+
+        var recall = tp / (double)Math.Max(1, tp + fn);
+        var fpr = fp / (double)Math.Max(1, fp + tn);
+        return new ReportSection("safety", "Safety layer",
+            string.Create(Inv, $"Red-flag detector on {tp + fn + fp + tn} labelled messages (MSA and dialects, `{Path.GetFileName(labelledSet)}`): recall **{recall:0.000}** ({tp}/{tp + fn} urgent messages caught), false-positive rate **{fpr:0.000}** ({fp}/{fp + tn} ordinary messages flagged). Targets: recall ≥ 0.95, false positives ≤ 0.10. Every backend (local model, retrieval, remote provider) answers behind this layer.\n"));
+    }
+
+    private static ReportSection Reproduce(PipelineContext context)
+    {
+        var manifests = new ManifestStore(context.Workspace).All();
+        var sb = new StringBuilder(string.Create(Inv,
+            $"- Shifa code version: `{PipelineRunner.CodeVersion}`\n- .NET: `{Environment.Version}`\n- Configuration: `{context.ConfigPath}` (SHA-256 `{Shifa.Core.Hashing.ContentHash.OfFile(context.ConfigPath)}`)\n- Command: `shifa run --config {Path.GetFileName(context.ConfigPath)} --workspace {context.Workspace.Root}`\n\n"));
+        sb.Append("| stage | input hash | config hash | code version | completed |\n|---|---|---|---|---|\n");
+        foreach (var m in manifests)
+        {
+            sb.Append(Inv, $"| {m.Stage} | `{m.InputHash[..12]}` | `{m.ConfigHash[..12]}` | `{m.CodeVersion}` | {m.CompletedAt:yyyy-MM-dd HH:mm:ss} |\n");
+        }
+
+        return new ReportSection("reproduce", "Reproducibility", sb.ToString());
+    }
+
+    // Embedded reports carry their own top-level headings; push them below the section heading.
+    private static string Demote(string markdown) =>
+        string.Join('\n', markdown.Split('\n').Select(l => l.StartsWith('#') ? "##" + l : l));
+
+    private static string StripImages(string markdown) =>
+        string.Join('\n', markdown.Split('\n').Where(l => !l.TrimStart().StartsWith("![", StringComparison.Ordinal)));
+
+    private static string Cell(string text, int max)
+    {
+        var t = text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal).Trim();
+        return t.Length <= max ? t : t[..max] + "…";
+    }
+}
