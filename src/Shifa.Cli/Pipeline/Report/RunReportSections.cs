@@ -104,13 +104,14 @@ internal static class RunReportSections
         var images = new List<string>();
         foreach (var dir in Directory.Exists(models) ? Directory.GetDirectories(models).Order(StringComparer.Ordinal).ToArray() : [])
         {
-            var summaryPath = Directory.GetFiles(dir, "training_summary.json").FirstOrDefault();
+            var metricsPath = Path.Combine(dir, "training_metrics.json");
             sb.Append($"### {Path.GetFileName(dir)}\n\n");
-            if (summaryPath is not null)
+            if (File.Exists(metricsPath))
             {
-                using var doc = JsonDocument.Parse(File.ReadAllText(summaryPath));
+                using var doc = JsonDocument.Parse(File.ReadAllText(metricsPath));
+                var summary = doc.RootElement.GetProperty("summary");
                 sb.Append("| field | value |\n|---|---|\n");
-                foreach (var p in doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String))
+                foreach (var p in summary.EnumerateObject().Where(p => p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String))
                 {
                     sb.Append(Inv, $"| {p.Name} | {(p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble().ToString("0.####", Inv) : p.Value.GetString())} |\n");
                 }
