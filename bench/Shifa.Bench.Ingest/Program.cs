@@ -1,10 +1,11 @@
-// Ingest + normalize (+ profile when available) of N resampled records; prints seconds per phase and rows/s.
+// Ingest + normalize + profile of N resampled records; prints seconds per phase and rows/s.
 // Usage: dotnet run -c Release --project bench/Shifa.Bench.Ingest [-- --rows 100000 --sample samples/aramed-sample.csv]
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Shifa.Bench.Ingest;
 using Shifa.Core.Arabic;
 using Shifa.Core.Ingest;
+using Shifa.Core.Profiling;
 using Shifa.Core.Readers;
 using Shifa.Core.Storage;
 
@@ -79,6 +80,10 @@ try
 
     Mark("normalize (matching, q+a)", sw, records.Count);
 
+    sw.Restart();
+    var profiled = ProfileRun.Run(ws);
+    Mark("profile (stage, with charts)", sw, profiled.Profile.RecordCount);
+
     Console.WriteLine();
     // CPU seconds next to wall seconds: on a shared machine the wall clock also measures the neighbours.
     Console.WriteLine($"{"phase",-28} {"wall s",9} {"cpu s",9} {"rows/s",12} {"rows/cpu-s",12}");
@@ -90,7 +95,10 @@ try
     var read = results.Single(r => r.Phase == "read csv only").Seconds;
     var ing = results.Single(r => r.Phase == "ingest").Seconds;
     Console.WriteLine($"ingest / read-only time ratio: {ing / read:F1}x");
-    Console.WriteLine($"total ingest + normalize: {ing + results.Single(r => r.Phase.StartsWith("normalize")).Seconds:F2} s for {rows:N0} rows");
+    var norm = results.Single(r => r.Phase.StartsWith("normalize", StringComparison.Ordinal));
+    var prof = results.Single(r => r.Phase.StartsWith("profile", StringComparison.Ordinal));
+    var ingCpu = results.Single(r => r.Phase == "ingest").Cpu;
+    Console.WriteLine($"ingest + normalize + profile: {ing + norm.Seconds + prof.Seconds:F2} s wall, {ingCpu + norm.Cpu + prof.Cpu:F2} s cpu for {rows:N0} rows");
     return ingest.RowsRead == ingest.Ingested + ingest.Rejected + ingest.Duplicates ? 0 : 1;
 }
 finally

@@ -42,7 +42,13 @@ internal static class NameDetector
         var j = i + 1;
         if (norm[i] is "د" or "dr" or "prof")
         {
-            if (j < tokens.Count && tokens[j].Kind == WordTokenKind.Punctuation && norm[j] is "." or "/" or ":" && Inline(text, tokens[i], tokens[j]))
+            // "فيتامين د." is vitamin D, not a doctor.
+            if (i > 0 && norm[i - 1] is "فيتامين" or "فتامين" or "vitamin")
+            {
+                return null;
+            }
+
+            if (j < tokens.Count && tokens[j].Kind == WordTokenKind.Punctuation && norm[j] is "." or "/" && Inline(text, tokens[i], tokens[j]))
             {
                 abbreviated = true;
                 j++;
@@ -70,7 +76,7 @@ internal static class NameDetector
             j++;
         }
 
-        if (j >= tokens.Count || !(IsNameWord(tokens[j], norm[j]) || IsAmbiguous(norm[j])) || !(abbreviated || Inline(text, tokens[j - 1], tokens[j])))
+        if (j >= tokens.Count || !(IsNameWord(tokens[j], norm[j]) || IsAmbiguous(norm[j])) || !Inline(text, tokens[j - 1], tokens[j]))
         {
             return null;
         }
@@ -187,7 +193,7 @@ internal static class NameDetector
     {
         for (var k = title - 1; k >= 0 && Inline(text, tokens[k], tokens[k + 1]); k--)
         {
-            if (tokens[k].Kind == WordTokenKind.Punctuation && norm[k] is "." or "!" or "?" or "\u061F" or "-" or "|" or ":")
+            if (tokens[k].Kind == WordTokenKind.Punctuation && norm[k] is "." or "!" or "?" or "\u061F" or "-" or "|" or ":" or "," or "\u060C" or ";" or "\u061B" or "(" or ")" or "\"")
             {
                 break;
             }

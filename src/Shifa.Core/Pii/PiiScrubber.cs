@@ -14,7 +14,7 @@ namespace Shifa.Core.Pii;
 /// </summary>
 public static partial class PiiScrubber
 {
-    [GeneratedRegex(@"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"(?<![\w@.])(?:[a-z0-9\-]+\.)+(?:com|net|org|info|io|me|co|sa|eg|ae|jo|ma|dz|tn|iq|kw|qa|bh|om|lb|sy|ly|sd|ps|ye)(?:/[^\s<>""'«»]*[^\s<>""'«».,;:!?)\]}،؛؟])?(?![\w\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
@@ -24,13 +24,13 @@ public static partial class PiiScrubber
     [GeneratedRegex(@"(?:رقم\s*(?:ال)?(?:هوي[ةه]|هويتي|قومي|وطني|ملف|ملفي|جواز|سجل|سجلي|اقام[ةه]|إقام[ةه]|اقامتي|إقامتي|بطاق[ةه])|(?:ال)?رقم\s+(?:ال)?(?:قومي|وطني|مدني)|national\s+id|passport|ID\s*(?:no\.?|number)?)\s*[:#\-]?\s*(?<num>\d(?:[\s\-]?\d){5,19})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex KeywordIdPattern();
 
-    [GeneratedRegex(@"(?<![\d.,/:+])(?:\+|[0٠۰]{2})\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,6}(?![\d/]|[.,:]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+])(?:\+|[0٠۰]{2})\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,6}(?![A-Za-z\d/]|[.,:]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex InternationalPhonePattern();
 
-    [GeneratedRegex(@"(?<![\d.,/:+\-])[0٠۰]\d{1,4}(?:[ \-]?\d{2,4}){1,4}(?![\d/]|[.,:\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+\-])[0٠۰]\d{1,4}(?:[ \-]?\d{2,4}){1,4}(?![A-Za-z\d/]|[.,:\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LocalPhonePattern();
 
-    [GeneratedRegex(@"(?<![\d.,/:+\-])[1-9١-٩۱-۹]\d{8,15}(?![\d/]|[.,:\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+\-])[1-9١-٩۱-۹]\d{8,15}(?![A-Za-z\d/]|[.,:\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LongNumberPattern();
 
     /// <summary>Scrubs <paramref name="text"/> and counts the replacements per kind.</summary>

@@ -9,6 +9,7 @@ public sealed class DelimitedTableSource : ITableSource
 {
     private const int RawLimit = 2000;
     private readonly CsvReader _csv;
+    private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
 
     /// <summary>Opens <paramref name="path"/> and reads its header.</summary>
     public DelimitedTableSource(string path, TableFormat format, DetectedEncoding encoding)
@@ -31,6 +32,7 @@ public sealed class DelimitedTableSource : ITableSource
             DetectSeparatorHint = false,
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = m => _malformed[m.LineNumber] = m.Reason,
         };
         _csv = CsvReader.Create(reader, options, leaveOpen: false);
         try
@@ -75,11 +77,14 @@ public sealed class DelimitedTableSource : ITableSource
             }
 
             var line = _csv.LineNumber;
-            if (fields.Length != Columns.Count)
+            var unterminated = _malformed.Remove(line, out var reason) && reason == CsvMalformedReason.UnterminatedQuote;
+            if (fields.Length != Columns.Count || unterminated)
             {
                 var raw = Encoding.UTF8.GetString(_csv.RawRecord);
-                yield return new SourceRow(line, fields, $"row has {fields.Length} fields, the header has {Columns.Count}", null,
-                    raw.Length > RawLimit ? raw[..RawLimit] : raw);
+                var problem = unterminated
+                    ? $"a quote opened in this row is never closed, so the rest of the file ({CountLines(raw)} lines) was read as one row"
+                    : $"row has {fields.Length} fields, the header has {Columns.Count}";
+                yield return new SourceRow(line, fields, problem, null, raw.Length > RawLimit ? raw[..RawLimit] : raw);
                 continue;
             }
 
@@ -89,4 +94,6 @@ public sealed class DelimitedTableSource : ITableSource
 
     /// <inheritdoc />
     public void Dispose() => _csv.Dispose();
+
+    private static int CountLines(string raw) => raw.TrimEnd('\r', '\n').Count(c => c == '\n') + 1;
 }

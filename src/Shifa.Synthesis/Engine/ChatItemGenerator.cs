@@ -47,7 +47,7 @@ public sealed class ChatItemGenerator(IChatClient client, IReadOnlyDictionary<st
             {
                 response = await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not BudgetExceededException and not OperationCanceledException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!ErrorKinds.IsFatal(e) && (e is not BudgetExceededException and not OperationCanceledException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 var kind = ErrorKinds.Of(e);
                 attempts.Add(new AttemptRecord(attempt, "error", kind, e.Message, null, null, null, 0m, null, (e as ProviderCallException)?.Retried));

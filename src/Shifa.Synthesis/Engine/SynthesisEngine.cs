@@ -9,7 +9,8 @@ namespace Shifa.Synthesis.Engine;
 /// Runs the pending work items of one provider through an <see cref="IWorkItemGenerator"/> with
 /// bounded concurrency. An item's responses, records and status are committed in one transaction;
 /// an item counts only once committed, and a re-run picks up exactly the items not committed. When
-/// the budget refuses a call no new item is started and the unstarted items stay pending.
+/// the budget refuses a call, or the provider refuses the credentials or model, no new item is
+/// started and the unstarted items stay pending.
 /// </summary>
 public sealed class SynthesisEngine(SynthesisStore store, IWorkItemGenerator generator, EngineOptions options)
 {
@@ -34,11 +35,11 @@ public sealed class SynthesisEngine(SynthesisStore store, IWorkItemGenerator gen
                 {
                     outcome = await generator.GenerateAsync(item, cancellationToken).ConfigureAwait(false);
                 }
-                catch (BudgetExceededException e)
+                catch (Exception e) when (e is BudgetExceededException || ErrorKinds.IsFatal(e))
                 {
                     lock (gate)
                     {
-                        stop ??= e.Message;
+                        stop ??= e is BudgetExceededException ? e.Message : $"The provider refused the request ({ErrorKinds.Of(e)}): {e.Message} Check the key, model and base URL.";
                     }
 
                     // Items already in flight finish (their cost is reserved); no new item starts.

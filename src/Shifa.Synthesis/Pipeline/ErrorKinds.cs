@@ -43,6 +43,17 @@ public static class ErrorKinds
         _ => false,
     };
 
+    /// <summary>
+    /// True for refusals that no retry and no other item can fix (bad key, no access, unknown model or
+    /// endpoint): the run stops and leaves items pending instead of failing every one of them.
+    /// </summary>
+    public static bool IsFatal(Exception e) => (e is ProviderCallException p ? p.InnerException : e) switch
+    {
+        ClientResultException c => c.Status is 401 or 403 or 404,
+        HttpRequestException { StatusCode: { } s } => (int)s is 401 or 403 or 404,
+        _ => false,
+    };
+
     /// <summary>True when the provider may have billed the call (no HTTP status came back).</summary>
     public static bool MayHaveBilled(Exception e) => e is not ClientResultException { Status: > 0 } and not HttpRequestException { StatusCode: not null };
 }

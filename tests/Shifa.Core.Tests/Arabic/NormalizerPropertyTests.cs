@@ -40,11 +40,11 @@ public sealed class NormalizerPropertyTests
     [Fact]
     public void Any_option_combination_is_idempotent()
     {
-        var options = Gen.Select(Gen.Bool.Array[14], Gen.Int[0, 2], Gen.Int[0, 1], (b, url, emoji) => new ArabicNormalizerOptions
+        var options = Gen.Select(Gen.Bool.Array[15], Gen.Int[0, 2], Gen.Int[0, 1], (b, url, emoji) => new ArabicNormalizerOptions
         {
             FoldPresentationForms = b[0], RemoveControlCharacters = b[1], RemoveTatweel = b[2], RemoveDiacritics = b[3], UnifyAlef = b[4],
             FoldAlefMaqsura = b[5], FoldHamzaCarriers = b[6], FoldTaMarbuta = b[7], FoldLetterVariants = b[8], AsciiDigits = b[9],
-            NormalizePunctuation = b[10], LowercaseLatin = b[11], CollapseWhitespace = b[12], KeepLineBreaks = b[13],
+            NormalizePunctuation = b[10], LowercaseLatin = b[11], CollapseWhitespace = b[12], KeepLineBreaks = b[13], TightenPunctuationSpacing = b[14],
             Urls = (UrlHandling)url, Emoji = (EmojiHandling)emoji,
         });
         Gen.Select(options, Text).Sample((o, s) =>

@@ -25,7 +25,16 @@ public sealed class PiiScrubberTests
     [InlineData("عدد الصفائح 150000 والبيض 11000")]
     [InlineData("حقنة تفجيرية بقوة ٥٠٠٠ وحدة")]
     [InlineData("القياس 120/80 mmHg صباحا و 0.5 ملغ")]
+    [InlineData("المعرف ee3433c8-29e1-11ed-ada7-0242ac1c0002 في النظام")]
+    [InlineData("اسباب نقص فيتامين د.\nالوجبات الغذائية")]
+    [InlineData("نقص فيتامين د عند الأطفال")]
     public void Medical_numbers_are_kept(string input) => Assert.Equal(input, S(input));
+
+    [Fact]
+    public void Urls_stop_at_a_comma_that_glues_the_next_clause()
+    {
+        Assert.Equal("شوف [URL]،شكرا و [URL],ثم", S("شوف https://x.com/a?b=1،شكرا و www.y.org/p,ثم"));
+    }
 
     [Fact]
     public void Emails_urls_and_ids_get_typed_placeholders()

@@ -47,6 +47,29 @@ public sealed class DelimitedReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_quote_that_is_never_closed_is_reported_at_its_line_with_what_it_swallowed()
+    {
+        var path = _tmp.File("open.csv", "question,answer\nس١,ج١\n\"س٢ يبدأ باقتباس,ج٢\nس٣,ج٣\nس٤,ج٤\n");
+
+        using var src = TableReader.Open(path);
+        var rows = src.Rows().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Null(rows[0].Problem);
+        Assert.Equal(3, rows[1].Locator);
+        Assert.Equal("a quote opened in this row is never closed, so the rest of the file (3 lines) was read as one row", rows[1].Problem);
+    }
+
+    [Fact]
+    public void A_stray_quote_inside_an_unquoted_field_is_kept_as_text()
+    {
+        var path = _tmp.File("stray.csv", "question,answer\nقال لي \"الطبيب\" ذلك,جواب\n");
+        using var src = TableReader.Open(path);
+        var row = Assert.Single(src.Rows());
+        Assert.Null(row.Problem);
+        Assert.Equal("قال لي \"الطبيب\" ذلك", row.Values[0]);
+    }
+
+    [Fact]
     public void Windows1256_file_is_detected_and_decoded_in_auto_mode()
     {
         var text = "question,answer\nهل ضغط الدم ١٥٠ مرتفع؟,نعم، يُعتبر مرتفعاً\n";

@@ -62,4 +62,30 @@ public sealed class FaultInjectionTests
         Assert.Equal(0, again.Selected);
         Assert.Equal(records, EngineAssertions.Scalar(store, "SELECT COUNT(*) FROM records"));
     }
+
+    [Fact]
+    public async Task Gemini_compatible_endpoint_under_30_percent_faults_ends_every_item_done_or_failed()
+    {
+        using var dir = new TempDir();
+        var store = SeedData.Workspace(dir.Path);
+        await using var server = await FakeChatServer.StartAsync();
+        var rng = new Random(77);
+        server.Faults = _ => rng.NextDouble() < 0.30 ? Kinds[rng.Next(Kinds.Length)] : Fault.None;
+        server.SlowDelay = TimeSpan.FromSeconds(1);
+        FakeProviders.Plan(store, "gemini", records: 200, pairs: 2);
+        var provider = new Providers.ProviderSettings
+        {
+            Name = "gemini", Kind = Providers.ProviderKind.Gemini, ApiKeyEnv = "GEMINI_API_KEY", BaseUrl = new Uri(server.BaseUrl + "/v1beta/openai/"),
+            TimeoutSeconds = 0.25, RetryBaseDelaySeconds = 0.01, MaxConcurrency = 16, MaxOutputTokens = 1024,
+        };
+
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = provider, Environment = _ => "test-key" });
+
+        Assert.Equal(100, summary.Done + summary.Failed);
+        Assert.Equal(0, store.CountItems("gemini")[ItemStatus.Pending]);
+        EngineAssertions.NoDuplicates(store);
+        // Gemini's thinking tokens (total − prompt − completion = 100 per response here) are billed.
+        Assert.Equal(0, EngineAssertions.Scalar(store, "SELECT COUNT(*) FROM synth_responses WHERE outcome <> 'error' AND total_tokens - input_tokens - output_tokens <> 100"));
+        Assert.True(EngineAssertions.Real(store, "SELECT SUM(cost_usd) FROM synth_responses") > 0);
+    }
 }

@@ -91,6 +91,9 @@ public sealed partial class FakeChatServer : IAsyncDisposable
             case Fault.Error503:
                 await Error(ctx, 503, "The engine is currently overloaded, please try again later.", "overloaded");
                 return;
+            case Fault.Unauthorized:
+                await Error(ctx, 401, "Incorrect API key provided.", "invalid_api_key");
+                return;
             case Fault.Reset:
                 ctx.Abort();
                 return;

@@ -12,4 +12,5 @@ public enum Fault
     MalformedJson,
     TruncatedJson,
     WrongSchema,
+    Unauthorized,
 }

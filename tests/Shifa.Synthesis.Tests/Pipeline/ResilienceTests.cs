@@ -55,6 +55,23 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task Rejected_key_stops_the_run_and_leaves_items_pending()
+    {
+        using var dir = new TempDir();
+        var store = SeedData.Workspace(dir.Path);
+        await using var server = await FakeChatServer.StartAsync();
+        server.Faults = _ => Fault.Unauthorized;
+        FakeProviders.Plan(store, "fake", records: 40, pairs: 2);
+
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = FakeProviders.Fake(server.BaseUrl), MaxConcurrency = 2 });
+
+        Assert.Contains("http_401", summary.StopReason);
+        Assert.Equal(0, summary.Failed);
+        Assert.Equal(20, store.CountItems("fake")[ItemStatus.Pending]);
+        Assert.True(server.Requests <= 2, $"{server.Requests} requests after the key was refused");
+    }
+
+    [Fact]
     public async Task Request_rate_limit_spaces_requests()
     {
         using var dir = new TempDir();

@@ -61,7 +61,8 @@ public sealed class TokenAccountingTests
         FakeProviders.Plan(store, "openai", records: 2, pairs: 2);
         var provider = new ProviderSettings { Name = "openai", Kind = ProviderKind.OpenAI, ApiKeyEnv = "OPENAI_API_KEY", BaseUrl = new Uri(server.BaseUrl + "/v1/") };
 
-        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = provider, Environment = _ => "sk-test-SECRET-123" });
+        var logs = new CapturingLoggerFactory();
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = provider, Environment = _ => "sk-test-SECRET-123", LoggerFactory = logs });
 
         Assert.Equal(1, summary.Done);
         // (2006 - 1920) × $2.50/M + 1920 × $1.25/M + 300 × $10/M
@@ -78,6 +79,9 @@ public sealed class TokenAccountingTests
         Assert.Equal("gpt-4o", body["model"]!.GetValue<string>());
         Assert.Equal("json_schema", body["response_format"]!["type"]!.GetValue<string>());
         AssertKeyNotStored(store, "sk-test-SECRET-123");
+        // Calls are logged at every level, messages included, but never the key.
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
     }
 
     [Fact]
