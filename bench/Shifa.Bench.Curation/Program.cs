@@ -8,6 +8,12 @@ using Shifa.Curation.Pipeline;
 using Shifa.Curation.Reporting;
 using Shifa.Curation.Storage;
 
+if (args.Contains("--kernel"))
+{
+    KernelBench.Run(Arg("--rows", 20_000), Arg("--dims", 256));
+    return;
+}
+
 var synthetic = Arg("--synthetic", 100_000);
 var seedCount = Arg("--seed", 20_000);
 var folder = args.SkipWhile(a => a != "--workspace").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "shifa-bench-curation-" + Environment.ProcessId);
