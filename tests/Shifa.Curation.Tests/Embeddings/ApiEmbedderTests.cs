@@ -10,7 +10,7 @@ public sealed class ApiEmbedderTests
     [Fact]
     public async Task Api_embeddings_survive_a_rate_limit_and_are_asked_once_per_text_and_model()
     {
-        using var server = new FakeEmbeddingsServer(rateLimitFirst: 1);
+        using var server = new FakeOpenAiServer(rateLimitFirst: 1);
         using var ws = new TestWorkspace();
         var keyVariable = "SHIFA_TEST_EMBED_KEY_" + Guid.NewGuid().ToString("N")[..8];
         Environment.SetEnvironmentVariable(keyVariable, "sk-local-test");
@@ -18,7 +18,7 @@ public sealed class ApiEmbedderTests
 
         var (first, fingerprint) = EmbedderFactory.Create(options, [], ws.Workspace);
         var a = await first.GenerateAsync(["صداع شديد", "حرارة", "صداع شديد"]);
-        Assert.Equal(FakeEmbeddingsServer.VectorOf("حرارة"), a[1].Vector.ToArray());
+        Assert.Equal(FakeOpenAiServer.VectorOf("حرارة"), a[1].Vector.ToArray());
         Assert.Equal(a[0].Vector.ToArray(), a[2].Vector.ToArray());
         Assert.Equal(2, server.Requests);
         Assert.Equal(["صداع شديد", "حرارة"], server.Batches.Single());
@@ -29,7 +29,7 @@ public sealed class ApiEmbedderTests
         var b = await second.GenerateAsync(["حرارة", "كحة"]);
         Assert.Equal(fingerprint, again);
         Assert.Equal(["كحة"], server.Batches[^1]);
-        Assert.Equal(FakeEmbeddingsServer.VectorOf("حرارة"), b[0].Vector.ToArray());
+        Assert.Equal(FakeOpenAiServer.VectorOf("حرارة"), b[0].Vector.ToArray());
 
         // Another model is another cache key.
         var (third, other) = EmbedderFactory.Create(options with { Model = "text-embedding-3-large" }, [], ws.Workspace);

@@ -1,4 +1,4 @@
-// A local stand-in for a paid embeddings API: speaks OpenAI's /v1/embeddings wire format on 127.0.0.1, can answer 429 first.
+// A local stand-in for a paid API: speaks OpenAI's /v1/embeddings and /v1/chat/completions wire format on 127.0.0.1, can answer 429 first.
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -7,14 +7,16 @@ using System.Text.Json.Nodes;
 
 namespace Shifa.Curation.Tests.Fixtures;
 
-internal sealed class FakeEmbeddingsServer : IDisposable
+internal sealed class FakeOpenAiServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private readonly Func<string, string> _chat;
     private int _rateLimitsLeft;
 
-    public FakeEmbeddingsServer(int rateLimitFirst = 0)
+    public FakeOpenAiServer(int rateLimitFirst = 0, Func<string, string>? chat = null)
     {
+        _chat = chat ?? (_ => "{}");
         _rateLimitsLeft = rateLimitFirst;
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -62,6 +64,33 @@ internal sealed class FakeEmbeddingsServer : IDisposable
                 ctx.Response.StatusCode = 429;
                 ctx.Response.Headers["Retry-After"] = "0";
                 await Write(ctx, """{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}""");
+                continue;
+            }
+
+            if (ctx.Request.Url!.AbsolutePath.EndsWith("/chat/completions", StringComparison.Ordinal))
+            {
+                var user = body["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!;
+                var text = user is JsonValue v ? v.GetValue<string>() : string.Concat(user.AsArray().Select(p => p!["text"]?.GetValue<string>()));
+                lock (Batches)
+                {
+                    Batches.Add([text]);
+                }
+
+                var completion = new JsonObject
+                {
+                    ["id"] = "chatcmpl-" + Requests,
+                    ["object"] = "chat.completion",
+                    ["created"] = 1_767_225_600,
+                    ["model"] = body["model"]!.GetValue<string>(),
+                    ["choices"] = new JsonArray(new JsonObject
+                    {
+                        ["index"] = 0,
+                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = _chat(text) },
+                        ["finish_reason"] = "stop",
+                    }),
+                    ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
+                };
+                await Write(ctx, completion.ToJsonString());
                 continue;
             }
 
