@@ -41,7 +41,7 @@ var progress = new SyncProgress(s =>
     self.Refresh();
     var cpu = (self.TotalProcessorTime - cpuMark).TotalSeconds;
     cpuMark = self.TotalProcessorTime;
-    Console.WriteLine($"  {s.Stage,-17} inputs {s.Inputs,7}  decided {s.Decided,7}  dropped {s.Dropped,6}  wall {s.Seconds,7:0.00}s  cpu {cpu,7:0.00}s");
+    Console.WriteLine($"  {s.Stage,-17} inputs {s.Inputs,7}  decided {s.Decided,7}  dropped {s.Dropped,6}  wall {s.Seconds,7:0.00}s  cpu {cpu,7:0.00}s  heap {GC.GetTotalMemory(false) >> 20,5} MiB  ws {self.WorkingSet64 >> 20,5} MiB");
 });
 var result = await CurationRunner.RunAsync(ws, new CurationOptions(), progress: progress);
 var chain = total.Elapsed.TotalSeconds;
