@@ -1,5 +1,6 @@
 // Modeling benchmark: matmul peak, decode tokens/s with and without KV cache, training tokens/s and MFU — all in one run,
-// so every figure is a ratio against the same machine state. Usage: dotnet run -c Release -- [--quick]
+// so every figure is a ratio against the same machine state; the same model is then trained by Debian's python3-torch.
+// Usage: dotnet run -c Release --project bench/Shifa.Bench.Modeling -- [--quick] [--only llama-tiny|llama-25m]
 using System.Diagnostics;
 using Shifa.Bench.Modeling;
 using Shifa.Modeling.Architectures;
@@ -21,7 +22,9 @@ var tiny = new ModelConfig
     ModelType = "llama", VocabSize = 4096, HiddenSize = 256, IntermediateSize = 688, NumLayers = 4, NumHeads = 4,
     NumKeyValueHeads = 4, MaxPositions = 512, TieWordEmbeddings = true,
 };
-var configs = new (string Name, ModelConfig Config)[] { ("llama-tiny (≈4M)", tiny), ("llama-25m", ModelConfigPresets.Get("llama-25m")) };
+var configs = new (string Name, ModelConfig Config)[] { ("llama-tiny", tiny), ("llama-25m", ModelConfigPresets.Get("llama-25m")) }
+    .Where(c => !args.Contains("--only") || c.Name == args[Array.IndexOf(args, "--only") + 1])
+    .ToArray();
 
 foreach (var (name, config) in configs)
 {
@@ -41,6 +44,11 @@ foreach (var (name, config) in configs)
     double achieved = tokensPerSecond * flopsPerToken / 1e9;
     Console.WriteLine($"  training (fp32, AdamW, batch 8×128): {tokensPerSecond:F0} tokens/s, {achieved:F0} GFLOP/s, " +
                       $"MFU {100 * achieved / peak32:F0}% of the measured fp32 matmul peak");
+    if (PythonPeer.TokensPerSecond(config, batch: 8, time: 128, steps: quick ? 2 : 6, TorchRuntime.ThreadCount) is { } peer)
+    {
+        Console.WriteLine($"  PyTorch peer ({peer.Version}, same model and steps): {peer.TokensPerSecond:F0} tokens/s; " +
+                          $"TorchSharp / PyTorch = {tokensPerSecond / peer.TokensPerSecond:F2}");
+    }
 }
 
 static double MatmulGflops(ScalarType type, int n, int repeats)
