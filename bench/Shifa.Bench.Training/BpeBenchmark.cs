@@ -15,16 +15,25 @@ internal static class BpeBenchmark
         var chars = texts.Sum(t => (long)t.Length);
         Console.WriteLine($"corpus: {records} records ({texts.Count} texts), {chars / 1e6:F1}M characters; vocabulary {vocabulary}; {Environment.ProcessorCount} cores");
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        BpeTrainer.Train(texts, new BpeTrainerOptions { VocabularySize = 256 + 5 });
+        Console.WriteLine($"counting words only (no merges): {clock.Elapsed.TotalSeconds:F1} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
         var model = BpeTrainer.Train(texts, new BpeTrainerOptions { VocabularySize = vocabulary });
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"bpe train: {trainSeconds:F1} s, {model.Merges.Count} merges, vocabulary {model.VocabularySize}");
+        var trainCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"bpe train: {trainSeconds:F1} s wall, {trainCpu:F1} s CPU, {model.Merges.Count} merges, vocabulary {model.VocabularySize}");
 
         var tokenizer = new ByteLevelBpeTokenizer(model);
         clock.Restart();
         var fertility = TokenizerFertility.Measure(tokenizer, texts.Take(20_000));
         Console.WriteLine($"encode: {fertility.Characters / clock.Elapsed.TotalSeconds / 1e6:F2}M chars/s; fertility {fertility.TokensPerWord:F2} tokens/word, {fertility.CharactersPerToken:F2} chars/token");
-        Console.WriteLine(trainSeconds < 60 ? "target (< 60 s for 100k records): met" : "target (< 60 s for 100k records): NOT met");
+        // On a shared machine wall time measures the neighbours; CPU seconds bound the wall time on an idle 2-core one.
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        Console.WriteLine($"target < 60 s for 100k records: wall {trainSeconds:F1} s ({(trainSeconds < 60 ? "met" : "NOT met")} at load average {load}), " +
+                          $"CPU {trainCpu:F1} s ({(trainCpu < 60 ? "met" : "NOT met")})");
         return 0;
     }
 
