@@ -15,6 +15,9 @@ namespace Shifa.Cli.Commands.Modeling;
 /// <summary>Generates an answer to a question with a model folder (Hugging Face layout), optionally with a PEFT adapter.</summary>
 internal sealed class GenerateCommand(IAnsiConsole console) : AsyncCommand<GenerateCommand.Settings>
 {
+    // Plain text, not Spectre markup: answers contain brackets, and lines must not be wrapped at the terminal width.
+    private TextWriter Out => console.Profile.Out.Writer;
+
     internal sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<QUESTION>")]
@@ -79,7 +82,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : AsyncCommand<Gener
         string? folder = ResolveModelFolder(settings);
         if (folder is null)
         {
-            console.WriteLine($"error: model '{settings.Model}' is neither a folder nor a model in the workspace's models/ folder.");
+            Out.WriteLine($"error: model '{settings.Model}' is neither a folder nor a model in the workspace's models/ folder.");
             return 1;
         }
 
@@ -99,7 +102,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : AsyncCommand<Gener
         catch (Exception e) when (e is IOException or InvalidDataException or CheckpointMismatchException or ArgumentException
                                        or NotSupportedException or KeyNotFoundException or InvalidOperationException)
         {
-            console.WriteLine($"error: {e.Message}");
+            Out.WriteLine($"error: {e.Message}");
             return 1;
         }
 
@@ -117,7 +120,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : AsyncCommand<Gener
             {
                 string text = started ? update.Text : update.Text.TrimStart();
                 started |= text.Length > 0;
-                if (text.Length > 0) console.Write(new Text(text));
+                if (text.Length > 0) Out.Write(text);
                 finish = update.FinishReason ?? finish;
                 foreach (var usage in update.Contents.OfType<UsageContent>())
                 {
@@ -125,9 +128,9 @@ internal sealed class GenerateCommand(IAnsiConsole console) : AsyncCommand<Gener
                     inputTokens = usage.Details.InputTokenCount ?? 0;
                 }
             }
-            console.WriteLine();
+            Out.WriteLine();
             double seconds = clock.Elapsed.TotalSeconds;
-            console.WriteLine(
+            Out.WriteLine(
                 $"generated {outputTokens} tokens after a {inputTokens}-token prompt in {seconds:F1} s " +
                 $"({outputTokens / Math.Max(seconds, 1e-9):F1} tokens/s), finished by {(finish == ChatFinishReason.Stop ? "stop" : "length")}, model {folder}");
         }
