@@ -1,0 +1,17 @@
+// Folds hamza on waw and ya to the bare carrier letter.
+namespace Shifa.Core.Arabic.Normalization;
+
+/// <summary>Maps ؤ (U+0624) to و and ئ (U+0626) to ي; the hamza seat is often omitted in informal text.</summary>
+public sealed class HamzaCarrierNormalizer : TextNormalizer
+{
+    /// <summary>Shared instance.</summary>
+    public static HamzaCarrierNormalizer Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override string Normalize(string text) => MapChars(text, c => c switch
+    {
+        '\u0624' => '\u0648',
+        '\u0626' => '\u064A',
+        _ => c,
+    });
+}
