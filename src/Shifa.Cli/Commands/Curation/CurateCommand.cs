@@ -1,0 +1,37 @@
+// `shifa curate`: runs the filter chain over the workspace and writes the report.
+using System.Globalization;
+using Shifa.Core.Storage;
+using Shifa.Curation.Pipeline;
+using Shifa.Curation.Reporting;
+using Shifa.Curation.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Shifa.Cli.Commands.Curation;
+
+/// <summary>Curates the workspace's records (synthetic by default) and writes curate/report.md, report.json and histograms.</summary>
+internal sealed class CurateCommand : AsyncCommand<CurateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CurateSettings settings, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        try
+        {
+            var options = settings.Config is null ? new CurationOptions() : CurationOptions.Load(settings.Config);
+            var ws = Workspace.Open(settings.Workspace!, CurationSchema.Instance);
+            var progress = new Progress<StageRunSummary>(s => console.MarkupLineInterpolated(
+                CultureInfo.InvariantCulture, $"  {s.Stage,-17} inputs {s.Inputs,7}  decided {s.Decided,7}  dropped {s.Dropped,6}  {s.Seconds,6:0.00}s"));
+            var result = await CurationRunner.RunAsync(ws, options, progress: progress, ct: cancellationToken);
+            var report = CurationReport.Build(ws, result.RunId);
+            var md = CurationReportWriter.Write(report, ws.ArtifactPath("curate"));
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"curate: {result.Targets} records ({options.Scope}), kept {result.Kept}, dropped {result.Targets - result.Kept}, {result.Decided} decisions made, {report.Leakage.Values.Sum()} test leaks; report {md}");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or InvalidOperationException or IOException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
+    }
+}
