@@ -3,12 +3,34 @@ using Shifa.Modeling.Architectures.Bert;
 
 namespace Shifa.Evaluation.Tests.Metrics.BertScore;
 
-public sealed class BertScorerTests : IDisposable
+// One tiny BERT folder, loaded once for the class: both the scorer's encoder and the plain-loop
+// reference read it from disk through the strict loader.
+public sealed class TinyBertFixture : IDisposable
 {
-    private const int Layer = 2;
+    public const int Layer = 2;
     private readonly TinyBert _bert = new(seed: 11);
-    private readonly TorchBertEncoder _encoder;
-    private readonly PlainBertScore _plain;
+
+    public TinyBertFixture()
+    {
+        Encoder = TorchBertEncoder.Load(_bert.Path, Layer, "tiny-bert");
+        Plain = new PlainBertScore(BertModel.Load(_bert.Path), BertTokenizer.Load(_bert.Path), Layer);
+    }
+
+    public TorchBertEncoder Encoder { get; }
+
+    public PlainBertScore Plain { get; }
+
+    public void Dispose()
+    {
+        Encoder.Dispose();
+        _bert.Dispose();
+    }
+}
+
+public sealed class BertScorerTests(TinyBertFixture fixture) : IClassFixture<TinyBertFixture>
+{
+    private readonly TorchBertEncoder _encoder = fixture.Encoder;
+    private readonly PlainBertScore _plain = fixture.Plain;
 
     private static readonly string[] Candidates =
     [
@@ -27,18 +49,6 @@ public sealed class BertScorerTests : IDisposable
         "لا، راجع الطبيب",
         "راجع الطبيب في ٣ ايام",
     ];
-
-    public BertScorerTests()
-    {
-        _encoder = TorchBertEncoder.Load(_bert.Path, Layer, "tiny-bert");
-        _plain = new PlainBertScore(BertModel.Load(_bert.Path), BertTokenizer.Load(_bert.Path), Layer);
-    }
-
-    public void Dispose()
-    {
-        _encoder.Dispose();
-        _bert.Dispose();
-    }
 
     [Theory]
     [InlineData(false)]
