@@ -18,6 +18,8 @@ public sealed class TinyBertFixture : IDisposable
 
     public TorchBertEncoder Encoder { get; }
 
+    public string Path => _bert.Path;
+
     public PlainBertScore Plain { get; }
 
     public void Dispose()
@@ -159,6 +161,36 @@ public sealed class BertScorerTests(TinyBertFixture fixture) : IClassFixture<Tin
         var ids = _encoder.Tokenize(string.Join(' ', Enumerable.Repeat("صداع", 700)));
         Assert.Equal(64, ids.Length); // the tiny model's position table is 64 long
         Assert.Equal(_encoder.SepId, ids[^1]);
+    }
+
+    [Fact]
+    public void Baseline_from_random_pairs_rescales_those_pairs_to_zero_mean()
+    {
+        using var model = BertModel.Load(fixture.Path);
+        var tokenizer = BertTokenizer.Load(fixture.Path);
+        var corpus = Candidates.Concat(References).ToList();
+        var rows = BaselineEstimator.Estimate(corpus, l => new TorchBertEncoder(model, tokenizer, "tiny-bert", l), [0, 1, 2, 3], pairs: 40, seed: 5);
+        Assert.Equal([0, 1, 2, 3], rows.Select(r => r.Layer));
+        Assert.All(rows, r => Assert.InRange(r.F, 0.05, 0.999));
+        Assert.Equal(rows, BaselineEstimator.Estimate(corpus, l => new TorchBertEncoder(model, tokenizer, "tiny-bert", l), [0, 1, 2, 3], pairs: 40, seed: 5));
+
+        // Scoring the very pairs the baseline came from, rescaled by it, averages to zero.
+        var rng = new Random(5);
+        var distinct = corpus.Distinct(StringComparer.Ordinal).ToList();
+        var cands = new List<string>();
+        var refs = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < 40; i++)
+        {
+            var a = rng.Next(distinct.Count);
+            var b = rng.Next(distinct.Count - 1);
+            cands.Add(distinct[a]);
+            refs.Add([distinct[b >= a ? b + 1 : b]]);
+        }
+
+        var layer2 = rows.Single(r => r.Layer == 2);
+        var scaled = new BertScorer(_encoder, new BertScoreOptions { Rescale = true, Baseline = new BertScoreBaseline(layer2.P, layer2.R, layer2.F, "estimated") }).Score(cands, refs);
+        Assert.Equal(0.0, scaled.Items.Average(s => s.F), 1e-9);
+        Assert.Equal(0.0, scaled.Items.Average(s => s.P), 1e-9);
     }
 
     private static void AssertClose((double P, double R, double F) expected, BertScoreTriple actual)
