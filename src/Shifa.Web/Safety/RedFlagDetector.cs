@@ -75,7 +75,8 @@ public sealed partial class RedFlagDetector
         var text = SafetyText.Fold(message);
         if (HasInfantAge(text))
         {
-            text += InfantAgeMarker + " ";
+            // At the front, so no negation before it can reach it.
+            text = " " + InfantAgeMarker + text;
         }
 
         var fired = new List<CompiledRule>();
@@ -223,9 +224,9 @@ public sealed partial class RedFlagDetector
 
     private static bool IsNegated(string text, int wordStart)
     {
-        // The two words before the mention: "ما عندي ألم في الصدر", "بدون تعرق".
+        // The three words before the mention: "ما عندي ألم في الصدر", "بدون تعرق", "وما عم تعرف تحرك".
         var before = text[..wordStart].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var k = Math.Max(0, before.Length - 2); k < before.Length; k++)
+        for (var k = Math.Max(0, before.Length - 3); k < before.Length; k++)
         {
             if (Negators.Contains(before[k], StringComparer.Ordinal))
             {
