@@ -111,15 +111,22 @@ internal static class NameDetector
             return null;
         }
 
+        // A self-disclosed name is short: up to three words, each after the first recognisably part of a name.
         var end = j;
         while (end + 1 < tokens.Count && end - j < 2 && IsNameWord(tokens[end + 1], norm[end + 1]) && Inline(text, tokens[end], tokens[end + 1])
-               && ((tokens[end + 1].Kind == WordTokenKind.OtherWord && char.IsUpper(text[tokens[end + 1].Start])) || NameLexicon.GivenNames.Contains(norm[end + 1]) || norm[end + 1].StartsWith("ال", StringComparison.Ordinal) || Linkers.Contains(norm[end]) || Linkers.Contains(norm[end + 1])))
+               && LooksLikeNamePart(text, tokens[end + 1], norm[end], norm[end + 1]))
         {
             end++;
         }
 
         return (tokens[j].Start, tokens[end].Start + tokens[end].Length - tokens[j].Start, PiiKind.Name, end + 1);
     }
+
+    // A capitalised Latin word, a known given name, an article-prefixed family name, or a word joined by a linker (عبد، ابو).
+    private static bool LooksLikeNamePart(string text, WordToken token, string previous, string normalized) =>
+        token.Kind == WordTokenKind.OtherWord
+            ? char.IsUpper(text[token.Start])
+            : NameLexicon.GivenNames.Contains(normalized) || normalized.StartsWith("ال", StringComparison.Ordinal) || Linkers.Contains(previous) || Linkers.Contains(normalized);
 
     // Extends a name from its first word: leniently after an abbreviated title (any non-stopword),
     // strictly otherwise (given names, article-prefixed family names, linkers such as عبد/ابو).
