@@ -10,6 +10,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("shifa");
     config.AddFoundationCommands()
+        .AddProfileCommands()
         .AddSynthesisCommands()
         .AddCurationCommands()
         .AddModelingCommands()

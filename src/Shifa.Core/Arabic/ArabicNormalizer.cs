@@ -9,11 +9,13 @@ namespace Shifa.Core.Arabic;
 /// <c>Normalize(Normalize(x)) == Normalize(x)</c>.
 /// </summary>
 /// <remarks>
-/// Order and why: unpaired surrogates repaired → presentation forms → URLs → emoji → control characters → tatweel →
-/// diacritics (all removals, which may bring a letter next to a combining mark) → NFC (so
-/// composition sees the final neighbours) → letter folds, digits, punctuation, ASCII case
-/// (one-to-one maps that never create composable pairs) → whitespace last (removals and
-/// placeholders leave spaces behind).
+/// Order and why: unpaired surrogates repaired → presentation forms → emoji → control
+/// characters → tatweel → diacritics (all removals, which may bring a letter next to a
+/// combining mark) → NFC (so composition sees the final neighbours) → letter folds, digits,
+/// punctuation, ASCII case (one-to-one maps that never create composable pairs) → whitespace
+/// (removals leave spaces behind; tightening <c>x ؟</c> can complete a URL) → URLs last, since a
+/// mapped <c>۔</c>, a composed character or a tightened space can complete or end one (in
+/// <see cref="UrlHandling.Remove"/> mode whitespace runs once more for the space a URL leaves).
 /// </remarks>
 public sealed class ArabicNormalizer : TextNormalizer
 {
@@ -35,7 +37,6 @@ public sealed class ArabicNormalizer : TextNormalizer
 
         Add(true, SurrogateRepairNormalizer.Instance);
         Add(options.FoldPresentationForms, PresentationFormNormalizer.Instance);
-        Add(options.Urls != UrlHandling.Keep, new UrlNormalizer(options.Urls));
         Add(options.Emoji == EmojiHandling.Remove, EmojiNormalizer.Instance);
         Add(options.RemoveControlCharacters, new ControlCharacterNormalizer(keepEmojiJoiners: options.Emoji == EmojiHandling.Keep));
         Add(options.RemoveTatweel, TatweelNormalizer.Instance);
@@ -51,7 +52,10 @@ public sealed class ArabicNormalizer : TextNormalizer
         Add(options.AsciiDigits, DigitNormalizer.Instance);
         Add(options.NormalizePunctuation, new PunctuationNormalizer(collapseRepeats: true));
         Add(options.LowercaseLatin, LatinCaseNormalizer.Instance);
-        Add(options.CollapseWhitespace, new WhitespaceNormalizer(options.KeepLineBreaks));
+        var whitespace = new WhitespaceNormalizer(options.KeepLineBreaks, options.TightenPunctuationSpacing);
+        Add(options.CollapseWhitespace, whitespace);
+        Add(options.Urls != UrlHandling.Keep, new UrlNormalizer(options.Urls));
+        Add(options.CollapseWhitespace && options.Urls == UrlHandling.Remove, whitespace);
         _steps = [.. steps];
     }
 
@@ -60,7 +64,7 @@ public sealed class ArabicNormalizer : TextNormalizer
     /// <c>&lt;url&gt;</c>, emoji removed, invisible controls removed, tatweel and tashkeel stripped,
     /// NFC, alef/alef-maqsura/hamza-carrier/ta-marbuta/look-alike letters folded, digits to ASCII,
     /// punctuation canonical with repeats collapsed, ASCII lower-cased, whitespace collapsed to
-    /// single spaces.
+    /// single spaces with none before closing punctuation.
     /// </summary>
     public static ArabicNormalizer ForMatching { get; } = new(new ArabicNormalizerOptions
     {
@@ -76,6 +80,7 @@ public sealed class ArabicNormalizer : TextNormalizer
         AsciiDigits = true,
         NormalizePunctuation = true,
         LowercaseLatin = true,
+        TightenPunctuationSpacing = true,
     });
 
     /// <summary>

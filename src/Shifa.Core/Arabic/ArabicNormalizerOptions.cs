@@ -65,6 +65,9 @@ public sealed record ArabicNormalizerOptions
     /// <summary>Collapse whitespace and trim.</summary>
     public bool CollapseWhitespace { get; init; } = true;
 
+    /// <summary>When collapsing whitespace, drop spaces before closing punctuation (<c>مرتفع ؟</c> → <c>مرتفع؟</c>).</summary>
+    public bool TightenPunctuationSpacing { get; init; }
+
     /// <summary>When collapsing whitespace, keep line breaks (at most one empty line).</summary>
     public bool KeepLineBreaks { get; init; }
 }

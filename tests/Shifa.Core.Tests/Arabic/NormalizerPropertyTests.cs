@@ -19,7 +19,7 @@ public sealed class NormalizerPropertyTests
         "\uFE8D", "\uFEA3", "\uFEFB", "\uFDF2", "\uFE76", "\uD83D", "\uDE00",
     ];
 
-    private static readonly Gen<string> Text = Gen.OneOf(Pieces).Array[0, 40].Select(string.Concat);
+    internal static readonly Gen<string> Text = Gen.OneOf(Pieces).Array[0, 40].Select(string.Concat);
 
     [Fact]
     public void Matching_is_idempotent() =>
@@ -40,11 +40,11 @@ public sealed class NormalizerPropertyTests
     [Fact]
     public void Any_option_combination_is_idempotent()
     {
-        var options = Gen.Select(Gen.Bool.Array[14], Gen.Int[0, 2], Gen.Int[0, 1], (b, url, emoji) => new ArabicNormalizerOptions
+        var options = Gen.Select(Gen.Bool.Array[15], Gen.Int[0, 2], Gen.Int[0, 1], (b, url, emoji) => new ArabicNormalizerOptions
         {
             FoldPresentationForms = b[0], RemoveControlCharacters = b[1], RemoveTatweel = b[2], RemoveDiacritics = b[3], UnifyAlef = b[4],
             FoldAlefMaqsura = b[5], FoldHamzaCarriers = b[6], FoldTaMarbuta = b[7], FoldLetterVariants = b[8], AsciiDigits = b[9],
-            NormalizePunctuation = b[10], LowercaseLatin = b[11], CollapseWhitespace = b[12], KeepLineBreaks = b[13],
+            NormalizePunctuation = b[10], LowercaseLatin = b[11], CollapseWhitespace = b[12], KeepLineBreaks = b[13], TightenPunctuationSpacing = b[14],
             Urls = (UrlHandling)url, Emoji = (EmojiHandling)emoji,
         });
         Gen.Select(options, Text).Sample((o, s) =>
@@ -62,7 +62,20 @@ public sealed class NormalizerPropertyTests
             var m = ArabicNormalizer.ForMatching.Normalize(s);
             Assert.DoesNotContain(m, c => c is (>= '\u064B' and <= '\u065F') or '\u0670' or 'ـ' or (>= '\u0660' and <= '\u0669') or (>= '\u06F0' and <= '\u06F9')
                 or '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or 'أ' or 'إ' or 'آ' or 'ى' or 'ة');
-            Assert.DoesNotContain("  ", m);
+            Assert.DoesNotContain("  ", m, StringComparison.Ordinal);
             Assert.True(m.IsNormalized(System.Text.NormalizationForm.FormC));
+        }, iter: 3000);
+
+    [Fact]
+    public void Display_output_has_tidy_whitespace() =>
+        Text.Sample(s =>
+        {
+            var d = ArabicNormalizer.ForDisplay.Normalize(s);
+            Assert.DoesNotContain("  ", d, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n\n\n", d, StringComparison.Ordinal);
+            Assert.DoesNotContain(" \n", d, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n ", d, StringComparison.Ordinal);
+            Assert.DoesNotContain('\r', d);
+            Assert.Equal(d.Trim(), d);
         }, iter: 3000);
 }

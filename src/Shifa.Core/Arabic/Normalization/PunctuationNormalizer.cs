@@ -41,6 +41,11 @@ public sealed class PunctuationNormalizer(bool collapseRepeats) : TextNormalizer
     public override string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!NeedsWork(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var changed = false;
         foreach (var c in text)
@@ -61,6 +66,20 @@ public sealed class PunctuationNormalizer(bool collapseRepeats) : TextNormalizer
         }
 
         return changed ? sb.ToString() : text;
+    }
+
+    private bool NeedsWork(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (Map(c) is not null || (CollapseRepeats && i > 0 && text[i - 1] == c && IsCollapsible(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Returns true when the unit was dropped as a repeat.

@@ -5,7 +5,8 @@ namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
 /// Finds URLs starting with <c>http://</c>, <c>https://</c> or <c>www.</c> up to the next
-/// whitespace or quote, not counting trailing punctuation (<c>.</c>, <c>،</c>, <c>)</c>...), and
+/// whitespace, quote or comma (Latin or Arabic: a link glued to the next clause by a comma
+/// is common, a comma inside a link is rare), not counting trailing punctuation (<c>.</c>, <c>،</c>, <c>)</c>...), and
 /// replaces each with <see cref="Placeholder"/> or removes it.
 /// </summary>
 public sealed partial class UrlNormalizer : TextNormalizer
@@ -27,7 +28,7 @@ public sealed partial class UrlNormalizer : TextNormalizer
     }
 
     /// <summary>Finds URLs; also used by the PII scrubber.</summary>
-    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'«»]*[^\s<>""'«».,;:!?)\]}،؛؟]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'«»,،]*[^\s<>""'«».,;:!?)\]}،؛؟]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     internal static partial Regex UrlPattern();
 
     /// <inheritdoc />
