@@ -93,7 +93,14 @@ public sealed class AblationRunner(Workspace workspace, AblationConfig config)
         }
 
         var client = LocalChatClient.Load(folder);
-        var decoding = new ChatOptions { Temperature = 0, TopP = 1, MaxOutputTokens = model.MaxNewTokens, Seed = 0 };
+        var decoding = new ChatOptions
+        {
+            Temperature = 0,
+            TopP = 1,
+            MaxOutputTokens = model.MaxNewTokens,
+            Seed = 0,
+            AdditionalProperties = new() { [LocalChatClient.RepetitionPenaltyKey] = model.RepetitionPenalty },
+        };
         return new OwnedSystem(new ChatClientSystem(name, client, decoding), client);
     }
 
