@@ -103,13 +103,13 @@ public static class GgufExporter
 
     private static string PreTokenizerOf(ByteLevelBpeModel vocabulary, List<string> warnings)
     {
-        if (vocabulary.Pattern == ByteLevelPreTokenizer.Gpt2Pattern) return "gpt2";
+        if (vocabulary.Pattern == ByteLevelPreTokenizer.Gpt2Pattern) return "gpt-2";
         if (vocabulary.Pattern == ByteLevelPreTokenizer.ShifaPattern)
         {
             // llama.cpp selects its split expression by name and none of its names joins marks to letters.
             warnings.Add("llama.cpp has no pre-tokenizer that keeps combining marks inside words: text with Arabic diacritics " +
                          "(harakat, shadda) will be split differently from Shifa's tokenizer; text without them tokenizes identically.");
-            return "gpt2";
+            return "gpt-2";
         }
         throw new NotSupportedException(
             $"The vocabulary's split pattern is neither GPT-2's nor Shifa's, and llama.cpp cannot be told a custom one: {vocabulary.Pattern}");
