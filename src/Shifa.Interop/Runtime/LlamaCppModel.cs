@@ -84,11 +84,14 @@ public sealed class LlamaCppModel : IDisposable
         }
     }
 
-    /// <summary>llama.cpp's tokenization of <paramref name="text"/>; special-token strings become their ids when <paramref name="parseSpecial"/>.</summary>
-    public int[] Tokenize(string text, bool parseSpecial = true)
+    /// <summary>
+    /// llama.cpp's tokenization of <paramref name="text"/>; special-token strings become their ids when <paramref name="parseSpecial"/>,
+    /// and with <paramref name="addBos"/> a BOS is prepended if the file asks for one (<c>tokenizer.ggml.add_bos_token</c>).
+    /// </summary>
+    public int[] Tokenize(string text, bool parseSpecial = true, bool addBos = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _context.Tokenize(text, addBos: false, special: parseSpecial).Select(t => (int)t).ToArray();
+        return _context.Tokenize(text, addBos: addBos, special: parseSpecial).Select(t => (int)t).ToArray();
     }
 
     /// <summary>Empties the context and evaluates <paramref name="ids"/> from position 0; returns the logits after every token.</summary>

@@ -30,7 +30,7 @@ public sealed class ExportedModels : IDisposable
         };
         manual_seed(11);
         Model = CausalLanguageModel.Create(Config);
-        Train(Model, Tokenizer, steps: 60);
+        Train(Model, Tokenizer, steps: 80);
         Model.eval();
         F32Path = Path.Combine(Folder, "tiny-f32.gguf");
         F32Result = GgufExporter.Export(Model, Vocabulary, F32Path, new GgufExportOptions { ChatTemplate = ArabicQaChatTemplate.Jinja });
@@ -96,8 +96,8 @@ public sealed class ExportedModels : IDisposable
     private static void Train(CausalLanguageModel model, ByteLevelBpeTokenizer tokenizer, int steps)
     {
         var ids = ArabicTestText.Sentences.SelectMany(s => tokenizer.Encode(ArabicQaChatTemplate.Prompt(s) + ArabicQaChatTemplate.Completion(s))).ToArray();
-        const int window = 48;
-        var optimizer = optim.AdamW(model.parameters(), lr: 3e-3);
+        const int window = 32;
+        var optimizer = optim.AdamW(model.parameters(), lr: 1e-2);
         var random = new Random(3);
         model.train();
         for (int step = 0; step < steps; step++)

@@ -34,7 +34,9 @@ public sealed class LlamaParityTests(ExportedModels models, ITestOutputHelper ou
     [Fact]
     public void Greedy_continuation_of_32_tokens_is_identical()
     {
-        var prompt = models.Tokenizer.Encode(ArabicQaChatTemplate.Prompt(ArabicTestText.Sentences[1]));
+        // Start inside an answer the model has seen, so the continuation is text rather than role markers.
+        string sentence = ArabicTestText.Sentences[1];
+        var prompt = models.Tokenizer.Encode(ArabicQaChatTemplate.Prompt(sentence) + sentence[..12]);
         using var llama = LlamaCppModel.Load(models.F32Path, new LlamaCppModelOptions { ContextSize = 256, Threads = 2 });
 
         var ours = models.ShifaGreedy(prompt, 32);
@@ -54,17 +56,20 @@ public sealed class LlamaParityTests(ExportedModels models, ITestOutputHelper ou
     }
 
     [Theory]
-    [InlineData(GgufTensorType.F16, 2e-2f)]
-    [InlineData(GgufTensorType.Q8_0, 1.5e-1f)]
-    public void Reduced_precision_exports_stay_close(GgufTensorType type, float tolerance)
+    [InlineData(GgufTensorType.F16, 1e-3f)]
+    [InlineData(GgufTensorType.Q8_0, 1.5e-2f)]
+    public void Reduced_precision_exports_stay_close(GgufTensorType type, float relativeTolerance)
     {
         string path = Path.Combine(models.Folder, $"tiny-{type}.gguf");
         var result = GgufExporter.Export(models.Model, models.Vocabulary, path, new GgufExportOptions { TensorType = type });
         var ids = models.Tokenizer.Encode(ArabicQaChatTemplate.Prompt(ArabicTestText.Sentences[4]));
         using var llama = LlamaCppModel.Load(path, new LlamaCppModelOptions { ContextSize = 256, Threads = 2 });
 
-        float maxDiff = MaxAbsDiff(models.ShifaLogits(ids), llama.Evaluate(ids));
-        output.WriteLine($"{type} GGUF: {result.Bytes} bytes (f32: {models.F32Result.Bytes}), max |Δ| = {maxDiff:E2}");
+        var ours = models.ShifaLogits(ids);
+        float maxDiff = MaxAbsDiff(ours, llama.Evaluate(ids));
+        // Rounding error scales with the weights, so the bound is a fraction of the logit range.
+        float tolerance = relativeTolerance * (ours.SelectMany(r => r).Max() - ours.SelectMany(r => r).Min());
+        output.WriteLine($"{type} GGUF: {result.Bytes} bytes (f32: {models.F32Result.Bytes}), max |Δ| = {maxDiff:E2} (bound {tolerance:E2})");
         Assert.True(result.Bytes < models.F32Result.Bytes * 0.6, "Reduced precision should shrink the file.");
         Assert.True(maxDiff <= tolerance, $"{type}: max |Δlogit| {maxDiff:E2} exceeds {tolerance:E1}");
     }

@@ -165,8 +165,10 @@ public static class GgufExporter
         if (bos is int b) w.Add("tokenizer.ggml.bos_token_id", GgufMetadataValue.UInt32((uint)b));
         if (eos is int x) w.Add("tokenizer.ggml.eos_token_id", GgufMetadataValue.UInt32((uint)x));
         if (pad is int p) w.Add("tokenizer.ggml.padding_token_id", GgufMetadataValue.UInt32((uint)p));
-        // Shifa's tokenizer adds no BOS; llama.cpp must not add one either or prompts would differ.
-        w.Add("tokenizer.ggml.add_bos_token", GgufMetadataValue.Bool(false));
+        // Shifa's generator starts a prompt with BOS exactly when config.json names a BOS id that is the vocabulary's
+        // end-of-text token; llama.cpp must do the same or the two would see different prompts.
+        bool addBos = config.BosTokenId is int declared && vocabulary.SpecialTokens.TryGetValue(SpecialTokenNames.EndOfText, out int endOfText) && declared == endOfText;
+        w.Add("tokenizer.ggml.add_bos_token", GgufMetadataValue.Bool(addBos));
         w.Add("tokenizer.ggml.add_eos_token", GgufMetadataValue.Bool(false));
         if (!string.IsNullOrEmpty(chatTemplate)) w.Add("tokenizer.chat_template", GgufMetadataValue.String(chatTemplate));
     }
