@@ -14,6 +14,16 @@ internal static class InteropCommands
             export.AddCommand<ExportGgufCommand>("gguf")
                 .WithDescription("Export a LLaMA-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
                 .WithExample("export", "gguf", "--model", "ws/models/tiny", "--type", "q8_0");
+            export.AddCommand<ExportTrainerCommand>("trainer")
+                .WithDescription("Write the curated splits in chat format with a ready TRL (accelerate/DeepSpeed) or Axolotl config.")
+                .WithExample("export", "trainer", "--workspace", "ws", "--format", "axolotl", "--out", "bundle");
+        });
+        config.AddBranch("import", import =>
+        {
+            import.SetDescription("Bring work done with other tools back into Shifa.");
+            import.AddCommand<ImportAdapterCommand>("adapter")
+                .WithDescription("Load a PEFT LoRA adapter onto its base model and write the merged model folder.")
+                .WithExample("import", "adapter", "--workspace", "ws", "--model", "tiny", "--adapter", "output/checkpoint-100");
         });
         return config;
     }
