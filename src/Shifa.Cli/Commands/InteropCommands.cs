@@ -8,16 +8,13 @@ internal static class InteropCommands
 {
     public static IConfigurator AddInteropCommands(this IConfigurator config)
     {
-        config.AddBranch("export", export =>
-        {
-            export.SetDescription("Write Shifa models in other runtimes' formats.");
-            export.AddCommand<ExportGgufCommand>("gguf")
-                .WithDescription("Export a LLaMA-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
-                .WithExample("export", "gguf", "--model", "ws/models/tiny", "--type", "q8_0");
-            export.AddCommand<ExportTrainerCommand>("trainer")
-                .WithDescription("Write the curated splits in chat format with a ready TRL (accelerate/DeepSpeed) or Axolotl config.")
-                .WithExample("export", "trainer", "--workspace", "ws", "--format", "axolotl", "--out", "bundle");
-        });
+        // `export` is already the dataset export command, so these are top-level names rather than an `export` branch.
+        config.AddCommand<ExportGgufCommand>("export-gguf")
+            .WithDescription("Export a LLaMA-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
+            .WithExample("export-gguf", "--model", "ws/models/tiny", "--type", "q8_0");
+        config.AddCommand<ExportTrainerCommand>("export-trainer")
+            .WithDescription("Write the curated splits in chat format with a ready TRL (accelerate/DeepSpeed) or Axolotl config.")
+            .WithExample("export-trainer", "--workspace", "ws", "--format", "axolotl", "--out", "bundle");
         config.AddBranch("import", import =>
         {
             import.SetDescription("Bring work done with other tools back into Shifa.");
