@@ -3,7 +3,8 @@ using Shifa.Bench.Training;
 
 return args.FirstOrDefault() switch
 {
-    "profile" => ProfileProbe.Run(),
+    "bpe" => BpeBenchmark.Run(args[1..]),
+    "throughput" => ThroughputBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -18,6 +18,11 @@ internal static class ServingCommands
                 key.AddCommand<KeyAddCommand>("add").WithDescription("Create an API key for /v1 (shown once, stored hashed).");
                 key.AddCommand<KeyRevokeCommand>("revoke").WithDescription("Revoke an API key by id.");
             });
+            serve.AddBranch<ServingSettings>("ratings", ratings =>
+            {
+                ratings.AddCommand<RatingsImportCommand>("import").WithDescription("Load answers for expert rating from JSONL.");
+                ratings.AddCommand<RatingsExportCommand>("export").WithDescription("Write expert ratings as JSONL.");
+            });
         });
         return config;
     }

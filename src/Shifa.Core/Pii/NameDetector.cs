@@ -17,7 +17,7 @@ internal static class NameDetector
     public static IEnumerable<(int Start, int Length, PiiKind Kind)> Find(string text)
     {
         var tokens = ArabicWordTokenizer.TokenizeWithKinds(text);
-        var norm = tokens.Select(t => t.IsWordLike ? ArabicNormalizer.ForMatching.Normalize(t.TextOf(text)) : t.TextOf(text)).ToArray();
+        var norm = tokens.Select(t => t.IsWordLike ? NameLexicon.Key(t.TextOf(text)) : t.TextOf(text)).ToArray();
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].IsWordLike)

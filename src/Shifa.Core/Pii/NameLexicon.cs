@@ -4,12 +4,27 @@ using Shifa.Core.Arabic;
 namespace Shifa.Core.Pii;
 
 /// <summary>
-/// Lexicons for doctor-signature and self-disclosed-name detection, compared after
-/// <see cref="ArabicNormalizer.ForMatching"/> (so <c>الدكتورة</c> and <c>الدكتوره</c>, <c>أحمد</c>
-/// and <c>احمد</c> are the same entry).
+/// Lexicons for doctor-signature and self-disclosed-name detection, compared by <see cref="Key"/>
+/// (so <c>الدكتورة</c> and <c>الدكتوره</c>, <c>أحمد</c> and <c>احمد</c> are the same entry).
 /// </summary>
 internal static class NameLexicon
 {
+    // Declared first: the lexicons below are built with it during static initialisation.
+    // The letter-level part of ForMatching: what a single word token needs, without the
+    // whole-text steps (URLs, emoji, punctuation, whitespace) that cannot apply inside a word.
+    private static readonly ArabicNormalizer WordKey = new(new ArabicNormalizerOptions
+    {
+        FoldPresentationForms = true,
+        RemoveDiacritics = true,
+        UnifyAlef = true,
+        FoldAlefMaqsura = true,
+        FoldHamzaCarriers = true,
+        FoldTaMarbuta = true,
+        FoldLetterVariants = true,
+        LowercaseLatin = true,
+        CollapseWhitespace = false,
+    });
+
     /// <summary>Titles written out in full with the article: a name usually follows.</summary>
     public static readonly HashSet<string> DefiniteTitles = Normalized(
         "الدكتور", "الدكتورة", "البروفيسور", "البروفسور", "الصيدلاني", "الصيدلانية", "الأخصائي", "الأخصائية", "الاستشاري", "الاستشارية",
@@ -62,6 +77,22 @@ internal static class NameLexicon
         "وفاء", "ياسمين", "سندس", "شاريهان", "لورا", "أسيل", "اسيل", "إسراء", "اسراء", "آية", "اية", "بتول", "جود", "حياة", "رؤى", "رهف", "سجى", "شذى",
         "عفاف", "غدير", "لجين", "مرام", "ملك", "منار", "نجلاء", "نوال", "هيا", "يارا", "يسرى", "ابو", "أبو");
 
-    private static HashSet<string> Normalized(params string[] words) =>
-        new(words.Select(w => ArabicNormalizer.ForMatching.Normalize(w)), StringComparer.Ordinal);
+    /// <summary>The lookup key of one word token: its letters folded as in <see cref="ArabicNormalizer.ForMatching"/>.</summary>
+    public static string Key(string word)
+    {
+        foreach (var c in word)
+        {
+            // Plain ASCII lower-case and the Arabic letters that no fold touches pass unchanged.
+            var plain = c is (>= 'a' and <= 'z') or (>= '\u0621' and <= '\u063A' and not '\u0622' and not '\u0623' and not '\u0624' and not '\u0625' and not '\u0626' and not '\u0629')
+                or (>= '\u0641' and <= '\u064A' and not '\u0649');
+            if (!plain)
+            {
+                return WordKey.Normalize(word);
+            }
+        }
+
+        return word;
+    }
+
+    private static HashSet<string> Normalized(params string[] words) => new(words.Select(Key), StringComparer.Ordinal);
 }

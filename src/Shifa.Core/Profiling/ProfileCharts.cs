@@ -83,11 +83,30 @@ public static class ProfileCharts
         return plot;
     }
 
+    private static readonly Lazy<string> ArabicFont = new(() =>
+    {
+        foreach (var name in new[] { "DejaVu Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Arial", "Segoe UI", "Tahoma" })
+        {
+            // Not disposed: the typeface may be the shared instance from ScottPlot's font cache.
+            var typeface = Fonts.GetTypeface(name, false, false);
+            if (typeface.FamilyName == name && typeface.GetGlyph('\u0645') != 0)
+            {
+                return name;
+            }
+        }
+
+        return Fonts.Default;
+    });
+
+    /// <summary>The font the charts use for labels (one that can draw Arabic when the system has it).</summary>
+    public static string FontName => ArabicFont.Value;
+
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();
-        // DejaVu Sans carries Arabic glyphs; HarfBuzz shaping joins and orders them right to left.
-        plot.Font.Set("DejaVu Sans");
+        // A system font that has Arabic glyphs (DejaVu Sans on Debian); HarfBuzz shaping joins and
+        // orders them right to left. Without one, labels fall back to the default font.
+        plot.Font.Set(ArabicFont.Value);
         plot.Title(title);
         return plot;
     }

@@ -80,6 +80,47 @@ public sealed class LshIndex
         return pairs;
     }
 
+    /// <summary>
+    /// Pairs (a &lt; b) sharing a band key whose <paramref name="similarity"/> reaches <paramref name="threshold"/>,
+    /// each once. Candidates are verified as they stream out of the bands (in parallel), so memory grows with
+    /// the matches, not with the candidates; a pair sharing several bands is verified once per shared band.
+    /// </summary>
+    public List<(int A, int B, double Similarity)> VerifiedPairs(Func<int, int, double> similarity, double threshold)
+    {
+        var perBand = new List<(int, int, double)>[Bands];
+        Parallel.For(0, Bands, b =>
+        {
+            var found = new List<(int, int, double)>();
+            var band = _bands[b];
+            for (var i = 0; i < band.Length;)
+            {
+                var j = i + 1;
+                while (j < band.Length && band[j].Key == band[i].Key)
+                {
+                    j++;
+                }
+
+                for (var x = i; x < j; x++)
+                {
+                    for (var y = x + 1; y < j; y++)
+                    {
+                        var (p, q) = band[x].Row < band[y].Row ? (band[x].Row, band[y].Row) : (band[y].Row, band[x].Row);
+                        var s = similarity(p, q);
+                        if (s >= threshold)
+                        {
+                            found.Add((p, q, s));
+                        }
+                    }
+                }
+
+                i = j;
+            }
+
+            perBand[b] = found;
+        });
+        return [.. perBand.SelectMany(f => f).DistinctBy(m => (m.Item1, m.Item2))];
+    }
+
     /// <summary>Indexed rows sharing at least one band key with <paramref name="signature"/>.</summary>
     public HashSet<int> Query(ReadOnlySpan<uint> signature)
     {

@@ -62,16 +62,10 @@ public sealed class NearDuplicateFilter(CurationOptions options) : IRecordFilter
         }
 
         var earlier = new List<(int Other, double J)>?[rows.Count];
-        var pairs = new LshIndex(sub, hasher.Permutations, options.LshBands, perBand).CandidatePairs().ToArray();
-        var verified = new double[pairs.Length];
-        Parallel.For(0, pairs.Length, new ParallelOptions { CancellationToken = ct }, p =>
-            verified[p] = ctx.Jaccard(ctx.Targets, rows[pairs[p].A], ctx.Targets, rows[pairs[p].B], t));
-        for (var p = 0; p < pairs.Length; p++)
+        var lsh = new LshIndex(sub, hasher.Permutations, options.LshBands, perBand);
+        foreach (var (a, b, j) in lsh.VerifiedPairs((a, b) => ctx.Jaccard(ctx.Targets, rows[a], ctx.Targets, rows[b], t), t))
         {
-            if (verified[p] >= t)
-            {
-                (earlier[pairs[p].B] ??= []).Add((pairs[p].A, verified[p]));
-            }
+            (earlier[b] ??= []).Add((a, j));
         }
 
         var result = new FilterDecision[rows.Count];

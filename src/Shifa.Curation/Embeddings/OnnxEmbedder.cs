@@ -88,7 +88,10 @@ public sealed class OnnxEmbedder : IEmbeddingGenerator<string, Embedding<float>>
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values.ToList();
-        var ids = texts.Select(t => _tokenizer.EncodeToIds(t, MaxTokens, out _, out _)).ToList();
+        // Sentence-transformers pool over [CLS] … [SEP] too, so BERT vocabularies get their special tokens.
+        var ids = texts.Select(t => _tokenizer is BertTokenizer bert
+            ? bert.EncodeToIds(t, MaxTokens, addSpecialTokens: true, out _, out _)
+            : _tokenizer.EncodeToIds(t, MaxTokens, out _, out _)).ToList();
         var seq = Math.Max(1, ids.Max(x => (int?)x.Count) ?? 1);
         var batch = texts.Count;
         var inputIds = new long[batch * seq];

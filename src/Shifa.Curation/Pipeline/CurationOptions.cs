@@ -1,6 +1,7 @@
 // Every threshold of the curation chain in one plain record, bound from JSON (the "curation" section of a Shifa config).
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Shifa.Curation.Judging;
 
 namespace Shifa.Curation.Pipeline;
 
@@ -18,6 +19,9 @@ public sealed record CurationOptions
 
     /// <summary>The embedder used by the semantic stages.</summary>
     public EmbedderOptions Embedder { get; init; } = new();
+
+    /// <summary>The optional LLM judge (off by default).</summary>
+    public JudgeOptions Judge { get; init; } = new();
 
     /// <summary>Minimum question length in characters (after trimming).</summary>
     public int MinQuestionChars { get; init; } = 10;
@@ -149,6 +153,7 @@ public sealed record CurationOptions
         Require(LeakageCosine is > 0 and <= 1, "leakageCosine", "must be in (0, 1]");
         Require(RelevanceBand.Count == 2 && RelevanceBand[0] < RelevanceBand[1] && RelevanceBand[0] >= -1 && RelevanceBand[1] <= 1, "relevanceBand", "must be [low, high] with -1 <= low < high <= 1");
         Embedder.Validate(source);
+        Judge.Validate(source);
         return this;
     }
 

@@ -29,7 +29,7 @@ public static class CurationRunner
     {
         options.Validated();
         workspace.EnsureSchema(CurationSchema.Instance);
-        stages ??= StageCatalog.Build(options);
+        stages ??= StageCatalog.Build(options, Judging.JudgeFactory.Create(options.Judge, workspace));
         var names = stages.Select(s => s.Identity.Name).ToList();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
         {

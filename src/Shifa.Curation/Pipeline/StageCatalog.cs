@@ -1,5 +1,7 @@
 // The default chain, in order: cheap per-record rules, test leakage, dedup (against the seed and within the set), then the relevance band.
+using Microsoft.Extensions.AI;
 using Shifa.Curation.Dedup;
+using Shifa.Curation.Judging;
 using Shifa.Curation.Leakage;
 using Shifa.Curation.Relevance;
 using Shifa.Curation.Rules;
@@ -16,8 +18,8 @@ public static class StageCatalog
         "leakage", "specialty", "exact-dup", "near-dup", "semantic-dup", "relevance",
     ];
 
-    /// <summary>The chain for <paramref name="options"/>, without its disabled stages.</summary>
-    public static IReadOnlyList<IRecordFilter> Build(CurationOptions options)
+    /// <summary>The chain for <paramref name="options"/>, without its disabled stages; the judge is appended when enabled.</summary>
+    public static IReadOnlyList<IRecordFilter> Build(CurationOptions options, IChatClient? judge = null)
     {
         var unknown = options.DisabledStages.Where(s => !Names.Contains(s)).ToList();
         if (unknown.Count > 0)
@@ -33,6 +35,12 @@ public static class StageCatalog
             new ExactDuplicateFilter(), new NearDuplicateFilter(options), new SemanticDuplicateFilter(options),
             new RelevanceBandFilter(options),
         ];
-        return [.. all.Where(s => !options.DisabledStages.Contains(s.Identity.Name))];
+        var chain = all.Where(s => !options.DisabledStages.Contains(s.Identity.Name)).ToList();
+        if (options.Judge.Enabled)
+        {
+            chain.Add(new LlmJudgeFilter(options, judge ?? throw new InvalidOperationException("judge.enabled is true but no chat client was supplied.")));
+        }
+
+        return chain;
     }
 }

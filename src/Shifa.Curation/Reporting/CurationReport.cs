@@ -79,6 +79,9 @@ public sealed record CurationReport
             }
         }
 
+        // Ids and reasons repeat once per stage: share one string instance each (a 100k-record run has 1M+ rows).
+        var ids = targets.Keys.ToDictionary(k => k, k => k, StringComparer.Ordinal);
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         var rows = new List<(string Id, int Stage, bool Keep, string Reason, double? Score)>();
         using (var cmd = c.CreateCommand())
         {
@@ -86,10 +89,15 @@ public sealed record CurationReport
             using var rd = cmd.ExecuteReader();
             while (rd.Read())
             {
-                var id = rd.GetString(0);
-                if (targets.ContainsKey(id) && order.TryGetValue(rd.GetString(1), out var pos))
+                if (ids.TryGetValue(rd.GetString(0), out var id) && order.TryGetValue(rd.GetString(1), out var pos))
                 {
-                    rows.Add((id, pos, rd.GetInt64(2) != 0, rd.GetString(3), rd.IsDBNull(4) ? null : rd.GetDouble(4)));
+                    var reason = rd.GetString(3);
+                    if (!reasons.TryGetValue(reason, out var shared))
+                    {
+                        reasons[reason] = shared = reason;
+                    }
+
+                    rows.Add((id, pos, rd.GetInt64(2) != 0, shared, rd.IsDBNull(4) ? null : rd.GetDouble(4)));
                 }
             }
         }

@@ -1,4 +1,4 @@
-// Curation's own tables: run bookkeeping, per-stage run counts, the evidence behind duplicate drops, and the API embedding cache.
+// Curation's own tables: run bookkeeping, per-stage run counts, the evidence behind duplicate drops, and the API embedding and judge caches.
 using Shifa.Core.Storage;
 
 namespace Shifa.Curation.Storage;
@@ -48,6 +48,15 @@ public sealed class CurationSchema : IStoreSchema
             text_hash TEXT NOT NULL,
             vector BLOB NOT NULL,
             PRIMARY KEY (model, text_hash)
+        );
+        """,
+        """
+        CREATE TABLE chat_cache (
+            model TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            response TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (model, request_hash)
         );
         """,
     ];

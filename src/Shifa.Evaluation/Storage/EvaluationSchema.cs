@@ -43,5 +43,14 @@ public sealed class EvaluationSchema : IStoreSchema
         );
         CREATE INDEX ix_eval_items_run_metric ON eval_items(run_id, metric, system);
         """,
+        """
+        CREATE TABLE eval_judgements (
+            cache_key TEXT PRIMARY KEY,
+            prompt_version TEXT NOT NULL,
+            judge_model TEXT NOT NULL,
+            verdict_json TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -64,7 +64,12 @@ public abstract class CausalLanguageModel : nn.Module<Tensor, Tensor>
     /// </summary>
     public void Save(string folder, long maxShardBytes = 5_000_000_000, ScalarType? dtype = null)
     {
-        Config.Save(folder);
+        Config.Save(folder, dtype switch
+        {
+            ScalarType.BFloat16 => "bfloat16",
+            ScalarType.Float16 => "float16",
+            _ => "float32",
+        });
         var state = state_dict().Where(kv => !IsAdapterName(kv.Key)).ToList();
         CheckpointWriter.Save(state, folder, maxShardBytes, dtype);
     }

@@ -152,7 +152,9 @@ public sealed record ModelConfig
     }
 
     /// <summary>Writes <c>config.json</c> into <paramref name="folder"/> with Hugging Face's keys for this model type.</summary>
-    public void Save(string folder)
+    /// <param name="folder">Model folder.</param>
+    /// <param name="torchDtype">What the weights are stored as (<c>float32</c>, <c>bfloat16</c>, <c>float16</c>), recorded as <c>torch_dtype</c>.</param>
+    public void Save(string folder, string torchDtype = "float32")
     {
         Directory.CreateDirectory(folder);
         var root = IsGpt2
@@ -192,7 +194,7 @@ public sealed record ModelConfig
         root["bos_token_id"] = BosTokenId;
         root["eos_token_id"] = EosTokenId;
         if (PadTokenId is not null) root["pad_token_id"] = PadTokenId;
-        root["torch_dtype"] = "float32";
+        root["torch_dtype"] = torchDtype;
         File.WriteAllText(Path.Combine(folder, FileName), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }

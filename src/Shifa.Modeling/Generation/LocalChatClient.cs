@@ -10,7 +10,8 @@ namespace Shifa.Modeling.Generation;
 /// A chat client that renders messages with <see cref="ChatPromptFormat"/> and decodes with <see cref="TextGenerator"/>.
 /// <see cref="ChatOptions"/> map to <see cref="GenerationOptions"/> (temperature, top-p, top-k, max output tokens,
 /// stop sequences, seed; <c>repetition_penalty</c> through <see cref="ChatOptions.AdditionalProperties"/>).
-/// Requests are served one at a time.
+/// Requests are served one at a time. Tool calls and structured response formats are not supported by local models
+/// and are ignored; a model trained with another chat format takes its own prompt renderer.
 /// </summary>
 public sealed class LocalChatClient : IChatClient
 {
@@ -21,14 +22,18 @@ public sealed class LocalChatClient : IChatClient
     private readonly GenerationOptions _defaults;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int[] _stopTokenIds;
+    private readonly Func<IEnumerable<ChatMessage>, string> _renderPrompt;
 
     /// <summary>Creates a client over a loaded model and its tokenizer.</summary>
     /// <param name="model">The model (moved to its device already).</param>
     /// <param name="tokenizer">The tokenizer the model was trained with.</param>
     /// <param name="modelId">Name reported in metadata and responses.</param>
     /// <param name="defaults">Decoding settings used where a request's options say nothing (default: greedy, 256 tokens).</param>
-    public LocalChatClient(CausalLanguageModel model, ITextTokenizer tokenizer, string modelId, GenerationOptions? defaults = null)
+    /// <param name="renderPrompt">Turns messages into the prompt text; default <see cref="ChatPromptFormat.Render"/> (Shifa's chat format).</param>
+    public LocalChatClient(CausalLanguageModel model, ITextTokenizer tokenizer, string modelId, GenerationOptions? defaults = null,
+        Func<IEnumerable<ChatMessage>, string>? renderPrompt = null)
     {
+        _renderPrompt = renderPrompt ?? ChatPromptFormat.Render;
         _generator = new TextGenerator(model, tokenizer);
         _defaults = defaults ?? new GenerationOptions();
         Metadata = new ChatClientMetadata("shifa-local", null, modelId);
@@ -48,7 +53,7 @@ public sealed class LocalChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        string prompt = ChatPromptFormat.Render(messages);
+        string prompt = _renderPrompt(messages);
         var generation = ToGenerationOptions(options);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -77,7 +82,7 @@ public sealed class LocalChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
         ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        string prompt = ChatPromptFormat.Render(messages);
+        string prompt = _renderPrompt(messages);
         var generation = ToGenerationOptions(options);
         string responseId = Guid.NewGuid().ToString("N");
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -78,8 +78,8 @@ public sealed class AdaptableLinear : nn.Module<Tensor, Tensor>
         if (HasAdapter) throw new InvalidOperationException("This projection already has a LoRA adapter.");
         ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
         var device = weight.device;
-        lora_A = nn.Linear(InFeatures, rank, hasBias: false, device: device);
-        lora_B = nn.Linear(rank, OutFeatures, hasBias: false, device: device);
+        lora_A = nn.Linear(InFeatures, rank, hasBias: false, device: device, dtype: weight.dtype);
+        lora_B = nn.Linear(rank, OutFeatures, hasBias: false, device: device, dtype: weight.dtype);
         using (no_grad())
         {
             nn.init.kaiming_uniform_(lora_A.weight, a: Math.Sqrt(5));

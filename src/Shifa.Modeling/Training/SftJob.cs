@@ -113,7 +113,7 @@ public static class SftJob
             TrainExamples = trainExamples.Count,
             ValidationExamples = validationExamples.Count,
             TrainAnswerTokens = trainRows.Sum(r => (long)r.Targets.Count(t => t != SftDataCollator.IgnoreIndex)),
-            FinalTrainLoss = metrics[^1].TrainLoss,
+            FinalTrainLoss = metrics.TakeLast(10).Average(m => m.TrainLoss),
             FinalValidationLoss = metrics.LastOrDefault(m => m.ValidationLoss is not null)?.ValidationLoss,
             UnigramEntropy = entropy,
             TokenizerFertility = fertility,

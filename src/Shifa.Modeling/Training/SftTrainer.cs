@@ -75,7 +75,7 @@ public static class SftTrainer
         for (var step = startStep; step < totalSteps; step++)
         {
             ct.ThrowIfCancellationRequested();
-            var stepClock = Stopwatch.StartNew();
+            var stepClock = Stopwatch.StartNew();  // tokens/s excludes validation
             var lr = schedule.At(step);
             foreach (var group in optimizer.ParamGroups)
             {
@@ -116,6 +116,7 @@ public static class SftTrainer
             }
 
             optimizer.step();
+            var stepSeconds = stepClock.Elapsed.TotalSeconds;
 
             double? validationLoss = null;
             var done = step + 1;
@@ -126,7 +127,7 @@ public static class SftTrainer
 
             var epoch = Math.Min((double)done * options.GradientAccumulation / microPerEpoch, options.Epochs);
             var metric = new TrainingMetric(done, epoch, lr, stepLoss, validationLoss, gradNorm,
-                stepTokens / Math.Max(1e-9, stepClock.Elapsed.TotalSeconds), clock.Elapsed.TotalSeconds);
+                stepTokens / Math.Max(1e-9, stepSeconds), clock.Elapsed.TotalSeconds);
             metrics.Add(metric);
             progress?.Report(new TrainingProgress(done, totalSteps, metric));
 

@@ -18,7 +18,7 @@ public sealed record TrainingSummary
     /// <summary>Tokens that carried loss in one pass over the training rows.</summary>
     public required long TrainAnswerTokens { get; init; }
 
-    /// <summary>Mean training loss of the last step.</summary>
+    /// <summary>Mean training loss of the last ten steps (one step alone is noisy).</summary>
     public required double FinalTrainLoss { get; init; }
 
     /// <summary>Last validation loss.</summary>

@@ -15,6 +15,7 @@ using Shifa.Web.Accounts;
 using Shifa.Web.Chat;
 using Shifa.Web.Html;
 using Shifa.Web.OpenAiApi;
+using Shifa.Web.Rating;
 using Shifa.Web.Retrieval;
 using Shifa.Web.Review;
 using Shifa.Web.Safety;
@@ -59,6 +60,7 @@ public static class ShifaWebHost
         services.AddSingleton(workspace);
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<RatingStore>();
         services.AddKeyedSingleton<IChatClient>(SafeChatKey, (sp, _) =>
         {
             var inner = backend ?? new RetrievalChatClient(VettedCorpus.Load(workspace));
@@ -134,6 +136,7 @@ public static class ShifaWebHost
         app.MapAccountPages();
         app.MapReviewPages();
         app.MapAdminPages();
+        app.MapRatingPages();
         app.MapChatPage();
         app.MapOpenAiApi();
         return app;

@@ -38,6 +38,7 @@ public static class SiteAssets
         .msg.bot { background:#fff; border:1px solid var(--line); }
         .error { color:var(--warn); }
         .kappa { font-size:1.3rem; font-weight:700; }
+        .half { flex:1; }
         """;
 
     private const string Js = """

@@ -31,8 +31,10 @@ public static partial class DosingFilter
             if (StatesDose(sentence))
             {
                 replaced++;
+                // Surrounding whitespace stays, so a sentence cut out of a stream joins up as in the whole text.
+                var lead = sentence.Length - sentence.TrimStart().Length;
                 var trail = sentence.Length - sentence.TrimEnd().Length;
-                sb.Append(SafetyMessages.DoseReplacement).Append(sentence.AsSpan(sentence.Length - trail));
+                sb.Append(sentence.AsSpan(0, lead)).Append(SafetyMessages.DoseReplacement).Append(sentence.AsSpan(sentence.Length - trail));
             }
             else
             {

@@ -17,6 +17,8 @@ public sealed partial class RedFlagDetector
 
     private static readonly string[] Proclitics = ["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "فب", "ول", "ع", "عال", "وع", "اللي", "لي"];
 
+    private static readonly string[] VerbPrefixes = ["", "ي", "ت", "ن", "ا", "بي", "بت", "بن", "م", "بي", "كي", "كت"];
+
     private static readonly string[] Negators = ["لا", "ما", "مش", "مو", "مب", "ليس", "ليست", "لم", "لست", "بدون", "دون", "بلا", "مافي", "ماكو", "مفيش", "مافيش", "ماعندي", "ماعنده", "ماعندها", "معنديش", "ماعنديش", "ولا", "ولم", "وما", "ومش", "بلاش"];
 
     private static readonly string[] InfoMarkers = Fold(
@@ -26,7 +28,7 @@ public sealed partial class RedFlagDetector
         "أعراض", "علامات", "علامة", "ما أسباب", "ما هي أسباب", "ما سبب", "أسباب", "عوامل الخطر", "معلومات عن", "الفرق بين", "كيف يتم", "كيف يشخص", "كيف تشخيص", "كيف يعالج",
         "علاج", "هل يسبب", "هل تسبب", "هل يؤدي", "نسبة", "إحصائيات", "ما هو", "ما هي", "شو هو", "شو هي", "إيه هو", "إيه هي", "إذا أصيب", "اذا اصيب", "لو حصل", "لو صار",
         "إذا حصل", "إذا صار", "إذا شخص", "لو شخص", "إذا أحد", "لو حد", "كيف أتصرف", "كيف أساعد", "كيف أدعم", "كيف نساعد", "الإسعافات الأولية", "إسعافات أولية",
-        "how to prevent", "prevention", "symptoms of", "what is", "what are",
+        "how to prevent", "prevention", "symptoms of", "what is", "what are", "يسبب", "تسبب", "بيسبب", "بتسبب", "بيعمل", "بتعمل", "يمكن لمريض", "هل يمكن",
     ]);
 
     private static readonly string[] SymptomMarkers = Fold(
@@ -73,7 +75,8 @@ public sealed partial class RedFlagDetector
         var text = SafetyText.Fold(message);
         if (HasInfantAge(text))
         {
-            text += InfantAgeMarker + " ";
+            // At the front, so no negation before it can reach it.
+            text = " " + InfantAgeMarker + text;
         }
 
         var fired = new List<CompiledRule>();
@@ -119,7 +122,12 @@ public sealed partial class RedFlagDetector
         foreach (Match m in InfantAge().Matches(folded))
         {
             var unit = m.Groups["unit"].Value;
-            var n = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1;
+            var n = m.Groups["n"].Success ? Number(m.Groups["n"].Value) : 1;
+            if (n < 0)
+            {
+                continue;
+            }
+
             var days = unit switch
             {
                 _ when unit.StartsWith("يوم", StringComparison.Ordinal) || unit.StartsWith("ايام", StringComparison.Ordinal) => n,
@@ -137,6 +145,30 @@ public sealed partial class RedFlagDetector
         return false;
     }
 
+    // Digits or an Arabic number word up to thirty; -1 when the word is not a number.
+    private static int Number(string word)
+    {
+        if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        string[][] words =
+        [
+            ["واحد", "واحده"], ["اثنين", "اتنين", "اثنان"], ["ثلاث", "ثلاثه", "تلات", "تلاته", "ثلاثة"], ["اربع", "اربعه", "أربع"], ["خمس", "خمسه"],
+            ["ست", "سته", "ستة"], ["سبع", "سبعه"], ["ثمان", "ثماني", "ثمانيه", "تمن", "تمانيه"], ["تسع", "تسعه"], ["عشر", "عشره", "عشرة"],
+        ];
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Contains(word, StringComparer.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return word switch { "عشرين" or "عشرون" => 20, "ثلاثين" or "تلاتين" => 30, _ => -1 };
+    }
+
     private static bool Matches(string text, Term term)
     {
         var start = 0;
@@ -151,7 +183,7 @@ public sealed partial class RedFlagDetector
             start = i + 1;
             var wordStart = text.LastIndexOf(' ', i) + 1;
             var prefix = text.AsSpan(wordStart, i - wordStart);
-            if (!IsProclitic(prefix))
+            if (!(term.Verb ? IsVerbPrefix(prefix) : IsProclitic(prefix)))
             {
                 continue;
             }
@@ -177,11 +209,24 @@ public sealed partial class RedFlagDetector
         return false;
     }
 
+    private static bool IsVerbPrefix(ReadOnlySpan<char> prefix)
+    {
+        foreach (var v in VerbPrefixes)
+        {
+            if (prefix.EndsWith(v) && IsProclitic(prefix[..^v.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsNegated(string text, int wordStart)
     {
-        // The two words before the mention: "ما عندي ألم في الصدر", "بدون تعرق".
+        // The three words before the mention: "ما عندي ألم في الصدر", "بدون تعرق", "وما عم تعرف تحرك".
         var before = text[..wordStart].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var k = Math.Max(0, before.Length - 2); k < before.Length; k++)
+        for (var k = Math.Max(0, before.Length - 3); k < before.Length; k++)
         {
             if (Negators.Contains(before[k], StringComparer.Ordinal))
             {
@@ -210,17 +255,21 @@ public sealed partial class RedFlagDetector
 
     private static Term ToTerm(string raw)
     {
-        var negation = raw.StartsWith('!') ? TermNegation.Ignored : raw.StartsWith('~') ? TermNegation.Required : TermNegation.Forbidden;
-        var folded = SafetyText.Fold(negation == TermNegation.Forbidden ? raw : raw[1..]).Trim();
+        var verb = raw.StartsWith('*');
+        var body = verb ? raw[1..] : raw;
+        var whole = body.EndsWith('$');
+        body = whole ? body[..^1] : body;
+        var negation = body.StartsWith('!') ? TermNegation.Ignored : body.StartsWith('~') ? TermNegation.Required : TermNegation.Forbidden;
+        var folded = SafetyText.Fold(negation == TermNegation.Forbidden ? body : body[1..]).Trim();
         if (folded.Length == 0)
         {
             throw new ArgumentException($"Red-flag term '{raw}' is empty after folding.", nameof(raw));
         }
 
-        return new Term(folded, negation);
+        return new Term(whole ? folded + " " : folded, negation, verb);
     }
 
-    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي)\s+(?:(?<n>\d{1,2})\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
 
     private enum TermNegation
@@ -230,7 +279,7 @@ public sealed partial class RedFlagDetector
         Required,
     }
 
-    private sealed record Term(string Text, TermNegation Negation);
+    private sealed record Term(string Text, TermNegation Negation, bool Verb);
 
     private sealed record CompiledRule(string Name, RedFlagCategory Category, Term[][] Groups, string[] Unless);
 }

@@ -5,7 +5,9 @@ namespace Shifa.Web.Safety;
 /// none of the <paramref name="Unless"/> terms occurs. Terms are written in ordinary spelling and
 /// folded with <see cref="SafetyText.Fold"/> when the lexicon loads; a leading <c>!</c> marks a term
 /// that already carries its own negation ("ما اقدر اتنفس") and so skips the negation check; a leading
-/// <c>~</c> marks a term that counts only when negated ("ما عم يقدر يتنفس" for <c>~يقدر يتنفس</c>).
+/// <c>~</c> marks a term that counts only when negated ("ما عم يقدر يتنفس" for <c>~يقدر يتنفس</c>); a
+/// leading <c>*</c> (before any other mark) lets a verb stem take imperfect and dialect prefixes (يـ، تـ، بيـ، بتـ، مـ، كـ);
+/// a trailing <c>$</c> asks for the whole word ("دم$" matches دم but not دماغ).
 /// </summary>
 /// <param name="Name">Stable rule name used in audit logs.</param>
 /// <param name="Category">Emergency category the rule signals.</param>

@@ -62,7 +62,7 @@ public sealed class PipelineConfigLoaderTests : IDisposable
     [Fact]
     public void Provider_without_key_names_the_variable_and_succeeds_once_it_is_set()
     {
-        var path = Write("bad.json", """{ "seed": { "path": "seed.csv" }, "synthesis": { "providers": [ { "name": "gemini", "count": 5 } ] } }""");
+        var path = Write("bad.json", """{ "seed": { "path": "seed.csv" }, "synthesis": { "budgetUsd": 5, "providers": [ { "name": "gemini", "count": 5 } ] } }""");
         var e = Fails(path);
         var err = Assert.Single(e.Errors);
         Assert.Equal("/synthesis/providers/0/name", err.Key);
@@ -93,5 +93,28 @@ public sealed class PipelineConfigLoaderTests : IDisposable
     {
         var e = Fails(Write("bad.json", """{ "seed": { "path": "seed.csv" }, "models": [ { "name": "m", "base": "no-such-model" } ] }"""));
         Assert.Equal("/models/0/base", Assert.Single(e.Errors).Key);
+    }
+
+    [Fact]
+    public void Paid_provider_without_a_budget_is_refused()
+    {
+        var e = Fails(Write("bad.json", """{ "seed": { "path": "seed.csv" }, "synthesis": { "providers": [ { "name": "openai", "count": 5 } ] } }"""), _ => "key");
+        Assert.Equal("/synthesis/budgetUsd", Assert.Single(e.Errors).Key);
+    }
+
+    [Fact]
+    public void Dry_run_turns_missing_keys_and_model_folders_into_warnings_but_not_schema_errors()
+    {
+        var path = Write("plan.json", """
+            { "seed": { "path": "seed.csv" }, "synthesis": { "budgetUsd": 50, "providers": [ { "name": "openai", "count": 5 } ] },
+              "conditions": [ "original", "original+openai" ], "models": [ { "name": "mistral", "base": "models/mistral-7b" } ] }
+            """);
+        var warnings = new List<ConfigError>();
+        var c = PipelineConfigLoader.Load(path, _ => null, warnings);
+        Assert.Equal(["/synthesis/providers/0/name", "/models/0/base"], warnings.Select(w => w.Key));
+        Assert.Equal(Path.Combine(_dir, "models", "mistral-7b"), c.Models[0].Base);
+        Assert.Throws<ConfigException>(() => PipelineConfigLoader.Load(path, _ => null));
+        var typo = Write("typo.json", """{ "seed": { "path": "seed.csv" }, "modles": [] }""");
+        Assert.Throws<ConfigException>(() => PipelineConfigLoader.Load(typo, _ => null, new List<ConfigError>()));
     }
 }

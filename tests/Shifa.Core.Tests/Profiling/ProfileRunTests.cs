@@ -115,6 +115,12 @@ public sealed class ProfileRunTests : IDisposable
             Assert.Contains($"]({Path.GetFileName(png)})", md, StringComparison.Ordinal);
         }
 
+        // Arabic labels need a font with Arabic glyphs; on Debian that is DejaVu Sans (fonts-dejavu-core).
+        {
+            var typeface = ScottPlot.Fonts.GetTypeface(ProfileCharts.FontName, false, false);
+            Assert.True(typeface.GetGlyph('\u0645') != 0, $"font '{ProfileCharts.FontName}' / '{typeface.FamilyName}' has no Arabic glyphs");
+        }
+
         // The sample's doctor names must not reach the profile files.
         var names = rows.Select(r => r["Name of doctor 1"].Trim()).Where(n => n.StartsWith("الدكتور ", StringComparison.Ordinal)).Select(n => n["الدكتور ".Length..]);
         var json = File.ReadAllText(result.JsonPath);

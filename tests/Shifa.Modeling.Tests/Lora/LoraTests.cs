@@ -143,6 +143,22 @@ public sealed class LoraTests
         Assert.Contains("base_model.model.model.layers.0.self_attn.v_proj.lora_A.weight", ex.Unexpected);
     }
 
+    [Theory]
+    [InlineData("use_dora", "true", "DoRA")]
+    [InlineData("rank_pattern", "{\"q_proj\": 4}", "rank_pattern")]
+    [InlineData("modules_to_save", "[\"lm_head\"]", "modules_to_save")]
+    [InlineData("peft_type", "\"IA3\"", "IA3")]
+    public void Adapter_features_shifa_cannot_apply_are_refused_by_name(string key, string json, string named)
+    {
+        using var temp = new TempFolder();
+        var config = JsonNode.Parse("""{"peft_type": "LORA", "r": 4, "lora_alpha": 8, "target_modules": ["q_proj"]}""")!;
+        config[key] = JsonNode.Parse(json);
+        File.WriteAllText(temp.Sub(PeftAdapterFormat.ConfigFileName), config.ToJsonString());
+        var ex = Assert.Throws<InvalidDataException>(() => PeftAdapterFormat.ReadConfig(temp.Path));
+        Assert.Contains(named, ex.Message);
+        Assert.Contains(PeftAdapterFormat.ConfigFileName, ex.Message);
+    }
+
     [Fact]
     public void Config_spec_parses_and_bad_targets_list_what_exists()
     {

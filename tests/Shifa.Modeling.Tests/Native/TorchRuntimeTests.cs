@@ -26,4 +26,11 @@ public sealed class TorchRuntimeTests
         Assert.True(TorchRuntime.ThreadCount >= 1);
         Assert.Equal(TorchRuntime.ThreadCount, torch.get_num_threads());
     }
+
+    [Fact]
+    public void OpenMp_waits_passively_unless_the_user_chose_otherwise()
+    {
+        TorchRuntime.EnsureInitialized();
+        Assert.NotNull(Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"));
+    }
 }

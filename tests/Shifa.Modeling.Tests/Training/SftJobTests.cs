@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Shifa.Core.Records;
+using Shifa.Core.Storage;
 using Shifa.Modeling.Architectures;
 using Shifa.Modeling.Lora;
 using Shifa.Modeling.Tokenization;
@@ -18,11 +20,15 @@ public sealed class SftJobTests
     public void A_preset_run_writes_a_hugging_face_model_folder_that_loads_back()
     {
         using var folder = new TempFolder();
-        var output = folder.Sub("models/tiny");
+        var workspace = Workspace.Open(folder.Sub("ws"));
+        var store = new RecordStore(workspace);
+        store.Insert(TrainingFixtures.Records(45).Select((r, i) => r with { Split = i < 36 ? RecordSplit.Train : i < 40 ? RecordSplit.Val : RecordSplit.Test }));
+        var output = workspace.ArtifactPath("models", "tiny");
 
         var result = SftJob.Run(new SftJobRequest
         {
-            Base = "shifa-tiny", OutputDirectory = output, TrainRecords = TrainingFixtures.Records(40), Options = Quick,
+            Base = "shifa-tiny", OutputDirectory = output, Options = Quick,
+            TrainRecords = store.ReadSplit(RecordSplit.Train), ValidationRecords = store.ReadSplit(RecordSplit.Val),
         });
 
         foreach (var file in new[]

@@ -14,7 +14,7 @@ public sealed class SecurityTests : IAsyncLifetime
     private static readonly (string Path, string Role)[] ProtectedGets =
     [
         ("/", "any"), ("/chat", "any"), ("/review", "annotator"), ("/review/1", "annotator"),
-        ("/admin", "admin"), ("/admin/rounds/1", "admin"),
+        ("/admin", "admin"), ("/admin/rounds/1", "admin"), ("/rate", "expert"), ("/admin/ratings.jsonl", "admin"),
     ];
 
     [Fact]
@@ -78,6 +78,18 @@ public sealed class SecurityTests : IAsyncLifetime
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
         var res = await annotator.GetAsync("/review/1");
         Assert.Contains("script-src 'self'", res.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Side_by_side_page_hides_system_names()
+    {
+        new Shifa.Web.Rating.RatingStore(Core.Storage.Workspace.Open(_server.WorkspaceDirectory))
+            .Add([new Shifa.Web.Rating.RatingItem("i1", "ما علاج الصداع؟", "secret-model-a", "جواب أول", "secret-model-b", "جواب ثان")]);
+        var expert = await BrowserSession.SignInAsync(_server, "expert1");
+        var html = await expert.GetStringAsync("/rate");
+        Assert.Contains("جواب أول", html, StringComparison.Ordinal);
+        Assert.Contains("جواب ثان", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-model", html, StringComparison.Ordinal);
     }
 
     [Fact]

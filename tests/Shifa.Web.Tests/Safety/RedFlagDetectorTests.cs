@@ -7,9 +7,9 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
 {
     private sealed record Labelled(int Line, bool Urgent, string Category, string Dialect, string Text);
 
-    private static List<Labelled> LoadSet()
+    private static List<Labelled> LoadSet(string file = "red-flags.tsv")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Safety", "Data", "red-flags.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "Safety", "Data", file);
         var items = new List<Labelled>();
         var lineNo = 0;
         foreach (var line in File.ReadLines(path))
@@ -32,8 +32,28 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Labelled_set_meets_recall_and_false_positive_targets()
     {
-        var set = LoadSet();
+        var set = LoadSet().Concat(LoadSet("red-flags-dev2.tsv")).Concat(LoadSet("red-flags-dev3.tsv")).Concat(LoadSet("red-flags-dev4.tsv")).ToList();
         Assert.True(set.Count >= 150, $"labelled set has {set.Count} messages, need at least 150");
+        var (recall, fpr) = Measure(set, "development set");
+        Assert.True(recall >= 0.95, $"recall {recall:F3} below 0.95");
+        Assert.True(fpr <= 0.10, $"false-positive rate {fpr:F3} above 0.10");
+    }
+
+    // The honest estimate: messages written after the last lexicon change. Three earlier unseen sets
+    // scored recall 0.43, 0.60 and 0.575 on first contact (false positives 0.08, 0, 0), and this one
+    // 0.55 / 0; the lexicon does NOT reach the 0.95 recall target on new phrasing. The bounds below
+    // guard that measured level against regressions; raising it needs a learned screen, not more phrases.
+    [Fact]
+    public void Unseen_set_holds_its_measured_recall_and_false_positive_rate()
+    {
+        var set = LoadSet("red-flags-unseen.tsv");
+        var (recall, fpr) = Measure(set, "unseen set");
+        Assert.True(recall >= 0.50, $"unseen recall {recall:F3} fell below the measured 0.55");
+        Assert.True(fpr <= 0.10, $"unseen false-positive rate {fpr:F3} above 0.10");
+    }
+
+    private (double Recall, double FalsePositiveRate) Measure(List<Labelled> set, string name)
+    {
         Assert.True(set.Select(s => s.Dialect).Distinct().Count() >= 5, "labelled set must cover MSA and at least four dialects");
         var detector = RedFlagDetector.Default;
         int tp = 0, fn = 0, fp = 0, tn = 0;
@@ -51,10 +71,9 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
 
         var recall = tp / (double)(tp + fn);
         var fpr = fp / (double)(fp + tn);
-        output.WriteLine($"red-flag set: {set.Count} messages ({tp + fn} urgent, {fp + tn} not); recall {recall:F3} ({tp}/{tp + fn}), false-positive rate {fpr:F3} ({fp}/{fp + tn})");
-        Console.WriteLine($"red-flag set: recall {recall:F3}, false-positive rate {fpr:F3}");
-        Assert.True(recall >= 0.95, $"recall {recall:F3} below 0.95");
-        Assert.True(fpr <= 0.10, $"false-positive rate {fpr:F3} above 0.10");
+        output.WriteLine($"red-flag {name}: {set.Count} messages ({tp + fn} urgent, {fp + tn} not); recall {recall:F3} ({tp}/{tp + fn}), false-positive rate {fpr:F3} ({fp}/{fp + tn})");
+        Console.WriteLine($"red-flag {name}: recall {recall:F3}, false-positive rate {fpr:F3}");
+        return (recall, fpr);
     }
 
     [Theory]

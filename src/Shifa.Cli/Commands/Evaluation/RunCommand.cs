@@ -9,6 +9,8 @@ using Shifa.Evaluation.Scoring;
 using Shifa.Evaluation.Storage;
 using Shifa.Evaluation.Systems;
 using Shifa.Modeling.Generation;
+using Shifa.Synthesis.Pipeline;
+using Shifa.Synthesis.Providers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +22,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
     internal sealed class Settings : MetricSettings
     {
         [CommandOption("-s|--system <SYSTEM>")]
-        [Description("'retrieval' or a model folder (repeatable).")]
+        [Description("'retrieval', a model folder, or provider:NAME for a remote provider from providers.json (repeatable).")]
         public string[] Systems { get; init; } = ["retrieval"];
 
         [CommandOption("--run <NAME>")]
@@ -62,7 +64,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         var names = new List<string>();
         foreach (var spec in settings.Systems)
         {
-            var (system, resource) = Create(spec, train, settings.MaxTokens);
+            var (system, resource) = Create(spec, train, settings.MaxTokens, workspace.Root);
             using (resource)
             {
                 var generated = await evaluator.GenerateAsync(settings.Run, system, test, cancellationToken);
@@ -82,20 +84,33 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         return 0;
     }
 
-    private static (IAnswerSystem System, IDisposable? Resource) Create(string spec, IReadOnlyList<QaRecord> train, int maxTokens)
+    private static (IAnswerSystem System, IDisposable? Resource) Create(string spec, IReadOnlyList<QaRecord> train, int maxTokens, string root)
     {
         if (spec == "retrieval")
         {
             return (new RetrievalSystem(train), null);
         }
 
+        var decoding = new ChatOptions { Temperature = 0, TopP = 1, MaxOutputTokens = maxTokens, Seed = 0 };
+        if (spec.StartsWith("provider:", StringComparison.Ordinal))
+        {
+            // A remote model answering zero-shot, as an upper reference; same greedy decoding as local models.
+            var providersPath = Path.Combine(root, "providers.json");
+            var providers = File.Exists(providersPath) ? ProvidersFile.Load(providersPath) : ProvidersFile.Default;
+            var pricesPath = Path.Combine(root, "prices.json");
+            var prices = File.Exists(pricesPath) ? PriceTable.Load(pricesPath) : PriceTable.Default();
+            var settings = providers.Get(spec["provider:".Length..]) with { Temperature = 0 };
+            var remote = ProviderRegistry.Build(settings, prices, new SpendBudget(null));
+            return (new ChatClientSystem($"{settings.Name}-{settings.ResolvedModel}", remote, decoding, ChatClientSystem.DefaultSystemPrompt), remote);
+        }
+
         if (Directory.Exists(spec))
         {
             var client = LocalChatClient.Load(spec);
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(spec)));
-            return (new ChatClientSystem(name, client, new ChatOptions { Temperature = 0, TopP = 1, MaxOutputTokens = maxTokens, Seed = 0 }), client);
+            return (new ChatClientSystem(name, client, decoding), client);
         }
 
-        throw new ArgumentException($"System '{spec}' is neither 'retrieval' nor an existing model folder.");
+        throw new ArgumentException($"System '{spec}' is neither 'retrieval', 'provider:NAME' nor an existing model folder.");
     }
 }

@@ -56,7 +56,7 @@ internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreCommand.
                 table.AddRow(
                     Markup.Escape(metric.Names[k]),
                     ci.Mean.ToString("0.0000", CultureInfo.InvariantCulture),
-                    string.Create(CultureInfo.InvariantCulture, $"[{ci.Lower:0.0000}, {ci.Upper:0.0000}]"),
+                    Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{ci.Lower:0.0000}, {ci.Upper:0.0000}]")),
                     Markup.Escape(metric.Signature));
                 summary.Add(string.Create(CultureInfo.InvariantCulture, $"{metric.Names[k]}={ci.Mean:0.0000}"));
             }

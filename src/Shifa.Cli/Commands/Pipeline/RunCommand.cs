@@ -36,9 +36,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         PipelineConfig config;
+        var warnings = new List<ConfigError>();
         try
         {
-            config = PipelineConfigLoader.Load(settings.Config!);
+            config = PipelineConfigLoader.Load(settings.Config!, warnings: settings.DryRun ? warnings : null);
         }
         catch (ConfigException e)
         {
@@ -49,6 +50,11 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
 
             console.Line($"run: configuration invalid ({e.Errors.Count} problem(s)); nothing was run.");
             return 2;
+        }
+
+        foreach (var w in warnings)
+        {
+            console.Line("warning (a real run would stop here): " + w);
         }
 
         var workspace = Workspace.Open(settings.Workspace!);

@@ -34,7 +34,14 @@ public static class PipelineConfigLoader
     }
 
     /// <summary>Loads and validates <paramref name="path"/>. <paramref name="environment"/> defaults to the process environment.</summary>
-    public static PipelineConfig Load(string path, Func<string, string?>? environment = null)
+    /// <param name="path">Configuration file.</param>
+    /// <param name="environment">Environment lookup for API key variables.</param>
+    /// <param name="warnings">
+    /// When given, problems with resources that only a real run needs (API keys, model and encoder folders)
+    /// are added here instead of failing, so <c>--dry-run</c> can plan and price a configuration on a machine
+    /// that does not have them.
+    /// </param>
+    public static PipelineConfig Load(string path, Func<string, string?>? environment = null, ICollection<ConfigError>? warnings = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var file = Path.GetFullPath(path);
@@ -71,7 +78,20 @@ public static class PipelineConfigLoader
 
         var config = node.Deserialize<PipelineConfig>(Json)!;
         config = Resolve(config, Path.GetDirectoryName(file)!);
-        SemanticChecks(file, config, environment, errors);
+        var resources = new List<ConfigError>();
+        SemanticChecks(file, config, environment, errors, resources);
+        if (warnings is null)
+        {
+            errors.AddRange(resources);
+        }
+        else
+        {
+            foreach (var w in resources)
+            {
+                warnings.Add(w);
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new ConfigException(errors);
@@ -202,7 +222,7 @@ public static class PipelineConfigLoader
         };
     }
 
-    private static void SemanticChecks(string file, PipelineConfig c, Func<string, string?> env, List<ConfigError> errors)
+    private static void SemanticChecks(string file, PipelineConfig c, Func<string, string?> env, List<ConfigError> errors, List<ConfigError> resources)
     {
         if (!File.Exists(c.Seed.Path))
         {
@@ -241,7 +261,7 @@ public static class PipelineConfigLoader
 
             if (settings?.ApiKeyEnv is { Length: > 0 } variable && string.IsNullOrEmpty(env(variable)))
             {
-                errors.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"provider '{p.Name}' needs an API key but {variable} is not set",
+                resources.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"provider '{p.Name}' needs an API key but {variable} is not set",
                     $"export {variable}=... before running, or use the offline provider (name: \"offline\")"));
             }
         }
@@ -264,7 +284,7 @@ public static class PipelineConfigLoader
             var m = c.Models[i];
             if (!Presets.Contains(m.Base) && !File.Exists(Path.Combine(m.Base, "config.json")))
             {
-                errors.Add(new ConfigError(file, $"/models/{i}/base", $"'{m.Base}' is neither a preset ({string.Join(", ", Presets)}) nor a model folder with config.json",
+                resources.Add(new ConfigError(file, $"/models/{i}/base", $"'{m.Base}' is neither a preset ({string.Join(", ", Presets)}) nor a model folder with config.json",
                     "use shifa-tiny / shifa-small, or the path of a Hugging Face model folder"));
             }
         }
@@ -281,7 +301,7 @@ public static class PipelineConfigLoader
         }
         else if (c.Evaluation.BertScore?.Model is { } bm && !File.Exists(Path.Combine(bm, "config.json")))
         {
-            errors.Add(new ConfigError(file, "/evaluation/bertscore/model", $"'{bm}' has no config.json", "point it at a Hugging Face BERT folder"));
+            resources.Add(new ConfigError(file, "/evaluation/bertscore/model", $"'{bm}' has no config.json", "point it at a Hugging Face BERT folder"));
         }
 
         if (c.Split.Val + c.Split.Test >= 0.9)

@@ -1,4 +1,6 @@
 // Folds alef maqsura (and the Farsi yeh typed on Persian keyboards) to ya.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed class AlefMaqsuraNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static AlefMaqsuraNormalizer Instance { get; } = new();
 
+    private static readonly Func<char, char> Map = c => c is '\u0649' or '\u06CC' ? '\u064A' : c;
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
     /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c is '\u0649' or '\u06CC' ? '\u064A' : c);
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

@@ -1,4 +1,6 @@
 // Folds the hamzated and wasla alef forms to bare alef.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -10,10 +12,14 @@ public sealed class AlefNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static AlefNormalizer Instance { get; } = new();
 
-    /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c switch
+    private static readonly Func<char, char> Map = c => c switch
     {
         '\u0623' or '\u0625' or '\u0622' or '\u0671' or '\u0672' or '\u0673' or '\u0675' => '\u0627',
         _ => c,
-    });
+    };
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
+    /// <inheritdoc />
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

@@ -1,4 +1,6 @@
 // Removes combining maddah and hamza marks, which would otherwise recompose with folded letters.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -11,6 +13,10 @@ public sealed class CombiningHamzaNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static CombiningHamzaNormalizer Instance { get; } = new();
 
+    private static readonly Func<char, char> Map = c => c is >= '\u0653' and <= '\u0655' ? '\0' : c;
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
     /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c is >= '\u0653' and <= '\u0655' ? '\0' : c);
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

@@ -1,4 +1,5 @@
 // Removes invisible format and control characters (zero-width, bidi marks and isolates, BOM, soft hyphen).
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -16,6 +17,10 @@ public sealed class ControlCharacterNormalizer(bool keepEmojiJoiners) : TextNorm
     /// <summary>Whether joiners and tags inside emoji sequences are kept.</summary>
     public bool KeepEmojiJoiners { get; } = keepEmojiJoiners;
 
+    // Units that can start something removable; surrogates stand in for supplementary Cf characters (tags).
+    private static readonly SearchValues<char> Candidates = CharsWhere(c =>
+        char.IsSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format || (char.IsControl(c) && !char.IsWhiteSpace(c)));
+
     private static bool IsRemovable(Rune r) =>
         Rune.GetUnicodeCategory(r) == UnicodeCategory.Format || (Rune.IsControl(r) && !Rune.IsWhiteSpace(r));
 
@@ -23,6 +28,11 @@ public sealed class ControlCharacterNormalizer(bool keepEmojiJoiners) : TextNorm
     public override string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAny(Candidates))
+        {
+            return text;
+        }
+
         StringBuilder? sb = null;
         var previousIsEmoji = false;
         var i = 0;

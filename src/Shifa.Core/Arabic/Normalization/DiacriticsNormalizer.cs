@@ -1,4 +1,6 @@
 // Strips Arabic tashkeel (harakat, tanwin, shadda, sukun, superscript alef) and Quranic annotation marks.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -27,6 +29,10 @@ public sealed class DiacriticsNormalizer : TextNormalizer
         _ => false,
     };
 
+    private static readonly Func<char, char> Map = c => IsDiacritic(c) ? '\0' : c;
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
     /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => IsDiacritic(c) ? '\0' : c);
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

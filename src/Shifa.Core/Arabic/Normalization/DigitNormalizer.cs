@@ -1,4 +1,6 @@
 // Maps Arabic-Indic and Persian digits (and the Arabic decimal/thousands separators) to ASCII.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -11,8 +13,7 @@ public sealed class DigitNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static DigitNormalizer Instance { get; } = new();
 
-    /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c switch
+    private static readonly Func<char, char> Map = c => c switch
     {
         >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
         >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
@@ -20,5 +21,10 @@ public sealed class DigitNormalizer : TextNormalizer
         '\u066C' => ',',
         '\u066A' => '%',
         _ => c,
-    });
+    };
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
+    /// <inheritdoc />
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

@@ -1,4 +1,5 @@
 // Removes emoji sequences, replacing each with a space so neighbouring words stay apart.
+using System.Buffers;
 using System.Text;
 
 namespace Shifa.Core.Arabic.Normalization;
@@ -14,10 +15,19 @@ public sealed class EmojiNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static EmojiNormalizer Instance { get; } = new();
 
+    // Units that can start an emoji or a stray component: BMP pictographs and components, and surrogates.
+    private static readonly SearchValues<char> Candidates = CharsWhere(c =>
+        char.IsSurrogate(c) || EmojiCodePoints.IsPictograph(c) || EmojiCodePoints.IsComponent(c));
+
     /// <inheritdoc />
     public override string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAny(Candidates))
+        {
+            return text;
+        }
+
         StringBuilder? sb = null;
         var i = 0;
         while (i < text.Length)

@@ -1,4 +1,6 @@
 // Lower-cases ASCII letters so that "MRI" and "mri" match.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed class LatinCaseNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static LatinCaseNormalizer Instance { get; } = new();
 
+    private static readonly Func<char, char> Map = c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
     /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

@@ -1,4 +1,6 @@
 // Folds Persian/Urdu code points that look like Arabic letters to the Arabic ones.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -10,11 +12,15 @@ public sealed class LetterVariantNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static LetterVariantNormalizer Instance { get; } = new();
 
-    /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c switch
+    private static readonly Func<char, char> Map = c => c switch
     {
         '\u06A9' or '\u06AA' => '\u0643',
         '\u06D5' or '\u06BE' or '\u06C0' => '\u0647',
         _ => c,
-    });
+    };
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
+    /// <inheritdoc />
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

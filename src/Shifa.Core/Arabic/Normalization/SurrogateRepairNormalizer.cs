@@ -17,6 +17,11 @@ public sealed class SurrogateRepairNormalizer : TextNormalizer
     public override string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text;
+        }
+
         StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {

@@ -1,4 +1,6 @@
 // Folds ta marbuta to ha.
+using System.Buffers;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed class TaMarbutaNormalizer : TextNormalizer
     /// <summary>Shared instance.</summary>
     public static TaMarbutaNormalizer Instance { get; } = new();
 
+    private static readonly Func<char, char> Map = c => c == '\u0629' ? '\u0647' : c;
+
+    private static readonly SearchValues<char> Candidates = CharsWhere(c => Map(c) != c);
+
     /// <inheritdoc />
-    public override string Normalize(string text) => MapChars(text, c => c == '\u0629' ? '\u0647' : c);
+    public override string Normalize(string text) => MapChars(text, Candidates, Map);
 }

@@ -1,4 +1,7 @@
 // Base of the single-concern text normalizers, shaped after Microsoft.ML.Tokenizers' Normalizer.
+using System.Buffers;
+using System.Text;
+
 namespace Shifa.Core.Arabic.Normalization;
 
 /// <summary>
@@ -13,33 +16,45 @@ public abstract class TextNormalizer
 
     /// <summary>
     /// Maps every UTF-16 unit through <paramref name="map"/> (which returns <c>'\0'</c> to drop a
-    /// unit); allocates only when something changes.
+    /// unit). Only units in <paramref name="candidates"/> may change; a vectorised search for them
+    /// lets text with nothing to do return without a copy.
     /// </summary>
-    protected static string MapChars(string text, Func<char, char> map)
+    protected static string MapChars(string text, SearchValues<char> candidates, Func<char, char> map)
     {
         ArgumentNullException.ThrowIfNull(text);
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(candidates);
+        if (first < 0)
         {
-            var m = map(text[i]);
-            if (m == text[i])
-            {
-                continue;
-            }
-
-            var sb = new System.Text.StringBuilder(text.Length);
-            sb.Append(text, 0, i);
-            for (var j = i; j < text.Length; j++)
-            {
-                var c = map(text[j]);
-                if (c != '\0')
-                {
-                    sb.Append(c);
-                }
-            }
-
-            return sb.ToString();
+            return text;
         }
 
-        return text;
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, first);
+        for (var j = first; j < text.Length; j++)
+        {
+            var c = map(text[j]);
+            if (c != '\0')
+            {
+                sb.Append(c);
+            }
+        }
+
+        var result = sb.ToString();
+        return result == text ? text : result;
+    }
+
+    /// <summary>The set of UTF-16 units for which <paramref name="predicate"/> holds (built once per normalizer).</summary>
+    protected static SearchValues<char> CharsWhere(Func<char, bool> predicate)
+    {
+        var chars = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (predicate((char)c))
+            {
+                chars.Add((char)c);
+            }
+        }
+
+        return SearchValues.Create([.. chars]);
     }
 }

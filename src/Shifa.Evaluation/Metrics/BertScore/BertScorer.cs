@@ -11,6 +11,10 @@ namespace Shifa.Evaluation.Metrics.BertScore;
 /// reference token, R the same over reference tokens, F = 2PR/(P+R). A pair with an empty side
 /// gets P = R = 0; a NaN F becomes 0; with several references the maximum of each of P, R and F
 /// is kept (separately, as bert_score does).
+/// One deliberate difference: bert_score pads each batch of 64 pairs and zeroes padded similarities
+/// before taking maxima, so a token whose true similarities are all negative scores 0 when a longer
+/// sentence shares its batch. Shifa takes maxima over real tokens only, which makes results
+/// independent of batching; with BERT's mostly positive cosines the two agree.
 /// </summary>
 public sealed class BertScorer
 {

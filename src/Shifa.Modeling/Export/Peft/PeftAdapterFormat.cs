@@ -60,7 +60,10 @@ public static class PeftAdapterFormat
     }
 
     /// <summary>Reads <c>adapter_config.json</c> into a <see cref="LoraConfig"/>.</summary>
-    /// <exception cref="InvalidDataException">Not a LoRA adapter, or a feature Shifa does not implement (DoRA, rsLoRA, trained biases).</exception>
+    /// <exception cref="InvalidDataException">
+    /// Not a LoRA adapter, or a feature Shifa does not implement (DoRA, rsLoRA, trained biases, per-module ranks,
+    /// layer subsets, fully trained extra modules), named so the user knows why it was refused.
+    /// </exception>
     public static LoraConfig ReadConfig(string folder)
     {
         string path = Path.Combine(folder, ConfigFileName);
@@ -72,6 +75,14 @@ public static class PeftAdapterFormat
         if ((bool?)root["use_dora"] == true) throw new InvalidDataException($"{path}: DoRA adapters are not supported.");
         if ((bool?)root["use_rslora"] == true) throw new InvalidDataException($"{path}: rsLoRA scaling is not supported.");
         if (((string?)root["bias"] ?? "none") != "none") throw new InvalidDataException($"{path}: bias '{root["bias"]}' is not supported (only none).");
+        foreach (string key in new[] { "rank_pattern", "alpha_pattern" })
+        {
+            if (root[key] is JsonObject { Count: > 0 }) throw new InvalidDataException($"{path}: per-module '{key}' is not supported.");
+        }
+        foreach (string key in new[] { "layers_to_transform", "modules_to_save" })
+        {
+            if (root[key] is not null) throw new InvalidDataException($"{path}: '{key}' is set, which Shifa does not support.");
+        }
         var targets = root["target_modules"];
         try
         {

@@ -3,12 +3,36 @@ using Shifa.Modeling.Architectures.Bert;
 
 namespace Shifa.Evaluation.Tests.Metrics.BertScore;
 
-public sealed class BertScorerTests : IDisposable
+// One tiny BERT folder, loaded once for the class: both the scorer's encoder and the plain-loop
+// reference read it from disk through the strict loader.
+public sealed class TinyBertFixture : IDisposable
 {
-    private const int Layer = 2;
+    public const int Layer = 2;
     private readonly TinyBert _bert = new(seed: 11);
-    private readonly TorchBertEncoder _encoder;
-    private readonly PlainBertScore _plain;
+
+    public TinyBertFixture()
+    {
+        Encoder = TorchBertEncoder.Load(_bert.Path, Layer, "tiny-bert");
+        Plain = new PlainBertScore(BertModel.Load(_bert.Path), BertTokenizer.Load(_bert.Path), Layer);
+    }
+
+    public TorchBertEncoder Encoder { get; }
+
+    public string Path => _bert.Path;
+
+    public PlainBertScore Plain { get; }
+
+    public void Dispose()
+    {
+        Encoder.Dispose();
+        _bert.Dispose();
+    }
+}
+
+public sealed class BertScorerTests(TinyBertFixture fixture) : IClassFixture<TinyBertFixture>
+{
+    private readonly TorchBertEncoder _encoder = fixture.Encoder;
+    private readonly PlainBertScore _plain = fixture.Plain;
 
     private static readonly string[] Candidates =
     [
@@ -27,18 +51,6 @@ public sealed class BertScorerTests : IDisposable
         "لا، راجع الطبيب",
         "راجع الطبيب في ٣ ايام",
     ];
-
-    public BertScorerTests()
-    {
-        _encoder = TorchBertEncoder.Load(_bert.Path, Layer, "tiny-bert");
-        _plain = new PlainBertScore(BertModel.Load(_bert.Path), BertTokenizer.Load(_bert.Path), Layer);
-    }
-
-    public void Dispose()
-    {
-        _encoder.Dispose();
-        _bert.Dispose();
-    }
 
     [Theory]
     [InlineData(false)]
@@ -149,6 +161,36 @@ public sealed class BertScorerTests : IDisposable
         var ids = _encoder.Tokenize(string.Join(' ', Enumerable.Repeat("صداع", 700)));
         Assert.Equal(64, ids.Length); // the tiny model's position table is 64 long
         Assert.Equal(_encoder.SepId, ids[^1]);
+    }
+
+    [Fact]
+    public void Baseline_from_random_pairs_rescales_those_pairs_to_zero_mean()
+    {
+        using var model = BertModel.Load(fixture.Path);
+        var tokenizer = BertTokenizer.Load(fixture.Path);
+        var corpus = Candidates.Concat(References).ToList();
+        var rows = BaselineEstimator.Estimate(corpus, l => new TorchBertEncoder(model, tokenizer, "tiny-bert", l), [0, 1, 2, 3], pairs: 40, seed: 5);
+        Assert.Equal([0, 1, 2, 3], rows.Select(r => r.Layer));
+        Assert.All(rows, r => Assert.InRange(r.F, 0.05, 0.999));
+        Assert.Equal(rows, BaselineEstimator.Estimate(corpus, l => new TorchBertEncoder(model, tokenizer, "tiny-bert", l), [0, 1, 2, 3], pairs: 40, seed: 5));
+
+        // Scoring the very pairs the baseline came from, rescaled by it, averages to zero.
+        var rng = new Random(5);
+        var distinct = corpus.Distinct(StringComparer.Ordinal).ToList();
+        var cands = new List<string>();
+        var refs = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < 40; i++)
+        {
+            var a = rng.Next(distinct.Count);
+            var b = rng.Next(distinct.Count - 1);
+            cands.Add(distinct[a]);
+            refs.Add([distinct[b >= a ? b + 1 : b]]);
+        }
+
+        var layer2 = rows.Single(r => r.Layer == 2);
+        var scaled = new BertScorer(_encoder, new BertScoreOptions { Rescale = true, Baseline = new BertScoreBaseline(layer2.P, layer2.R, layer2.F, "estimated") }).Score(cands, refs);
+        Assert.Equal(0.0, scaled.Items.Average(s => s.F), 1e-9);
+        Assert.Equal(0.0, scaled.Items.Average(s => s.P), 1e-9);
     }
 
     private static void AssertClose((double P, double R, double F) expected, BertScoreTriple actual)
