@@ -17,6 +17,7 @@ app.Configure(config =>
         .AddEvaluationCommands()
         .AddServingCommands()
         .AddPipelineCommands();
+    config.AddInteropCommands();
 });
 
 return await app.RunAsync(args);

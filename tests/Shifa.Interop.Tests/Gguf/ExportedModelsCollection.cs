@@ -1,0 +1,7 @@
+namespace Shifa.Interop.Tests.Gguf;
+
+[CollectionDefinition(Name)]
+public sealed class ExportedModelsCollection : ICollectionFixture<ExportedModels>
+{
+    public const string Name = "exported models";
+}
