@@ -63,6 +63,11 @@ public static class ArabicWordTokenizer
             }
 
             var emoji = EmojiCodePoints.SequenceLength(text, i);
+            if (emoji == 0 && KeycapLength(text, i) is var keycap and > 0)
+            {
+                emoji = keycap;
+            }
+
             if (emoji > 0)
             {
                 tokens.Add(new WordToken(i, emoji, WordTokenKind.Emoji));
@@ -107,6 +112,23 @@ public static class ArabicWordTokenizer
         }
 
         return tokens;
+    }
+
+    // A keycap emoji (1️⃣, #️⃣) is a digit, # or * followed by an optional VS16 and U+20E3.
+    private static int KeycapLength(string text, int i)
+    {
+        if (text[i] is not ((>= '0' and <= '9') or '#' or '*'))
+        {
+            return 0;
+        }
+
+        var j = i + 1;
+        if (j < text.Length && text[j] == '\uFE0F')
+        {
+            j++;
+        }
+
+        return j < text.Length && text[j] == '\u20E3' ? j + 1 - i : 0;
     }
 
     private static bool IsMark(Rune r) => Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark

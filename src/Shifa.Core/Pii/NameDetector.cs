@@ -111,15 +111,22 @@ internal static class NameDetector
             return null;
         }
 
+        // A self-disclosed name is short: up to three words, each after the first recognisably part of a name.
         var end = j;
         while (end + 1 < tokens.Count && end - j < 2 && IsNameWord(tokens[end + 1], norm[end + 1]) && Inline(text, tokens[end], tokens[end + 1])
-               && ((tokens[end + 1].Kind == WordTokenKind.OtherWord && char.IsUpper(text[tokens[end + 1].Start])) || NameLexicon.GivenNames.Contains(norm[end + 1]) || norm[end + 1].StartsWith("ال", StringComparison.Ordinal) || Linkers.Contains(norm[end]) || Linkers.Contains(norm[end + 1])))
+               && LooksLikeNamePart(text, tokens[end + 1], norm[end], norm[end + 1]))
         {
             end++;
         }
 
         return (tokens[j].Start, tokens[end].Start + tokens[end].Length - tokens[j].Start, PiiKind.Name, end + 1);
     }
+
+    // A capitalised Latin word, a known given name, an article-prefixed family name, or a word joined by a linker (عبد، ابو).
+    private static bool LooksLikeNamePart(string text, WordToken token, string previous, string normalized) =>
+        token.Kind == WordTokenKind.OtherWord
+            ? char.IsUpper(text[token.Start])
+            : NameLexicon.GivenNames.Contains(normalized) || normalized.StartsWith("ال", StringComparison.Ordinal) || Linkers.Contains(previous) || Linkers.Contains(normalized);
 
     // Extends a name from its first word: leniently after an abbreviated title (any non-stopword),
     // strictly otherwise (given names, article-prefixed family names, linkers such as عبد/ابو).
@@ -128,7 +135,7 @@ internal static class NameDetector
         var end = first;
         while (end + 1 < tokens.Count && end + 1 - first < MaxNameWords && Inline(text, tokens[end], tokens[end + 1]))
         {
-            if (!IsNameWord(tokens[end + 1], norm[end + 1]) && !(Linkers.Contains(norm[end]) && tokens[end + 1].IsWordLike))
+            if (!IsNameWord(tokens[end + 1], norm[end + 1]) && !(Linkers.Contains(norm[end]) && tokens[end + 1].Kind is WordTokenKind.ArabicWord or WordTokenKind.OtherWord))
             {
                 if (!AmbiguousNameFits(text, tokens, norm, end + 1))
                 {
@@ -164,8 +171,13 @@ internal static class NameDetector
     // take it as a name only when a given name or the end of the line follows.
     private static bool AmbiguousNameFits(string text, IReadOnlyList<WordToken> tokens, string[] norm, int k) =>
         IsAmbiguous(norm[k])
-        && (k + 1 >= tokens.Count || !Inline(text, tokens[k], tokens[k + 1]) || tokens[k + 1].Kind == WordTokenKind.Punctuation
+        && (k + 1 >= tokens.Count || !Inline(text, tokens[k], tokens[k + 1]) || IsSeparator(tokens[k + 1], norm[k + 1])
             || NameLexicon.GivenNames.Contains(norm[k + 1]));
+
+    // Punctuation that can close a name. Brackets are excluded: they open a placeholder such as
+    // [URL], and a name must not be recognised differently once earlier detectors have run.
+    private static bool IsSeparator(WordToken t, string normalized) =>
+        t.Kind == WordTokenKind.Punctuation && normalized is "-" or "\u2013" or "|" or "," or "\u060C" or "(" or ")" or "." or "\u061B" or ";" or "/" or ":" or "!" or "?" or "\u061F" or "\"";
 
     // True when the words from `from` run, all name-like and at most two more, into punctuation, a
     // line break or the end of the text: a short tail such as a family name closing a signature.
@@ -173,7 +185,7 @@ internal static class NameDetector
     {
         for (var k = from; k < from + 3; k++)
         {
-            if (k + 1 >= tokens.Count || !Inline(text, tokens[k], tokens[k + 1]) || tokens[k + 1].Kind == WordTokenKind.Punctuation)
+            if (k + 1 >= tokens.Count || !Inline(text, tokens[k], tokens[k + 1]) || IsSeparator(tokens[k + 1], norm[k + 1]))
             {
                 return true;
             }
@@ -205,11 +217,17 @@ internal static class NameDetector
         }
 
         var end = first;
-        while (end + 1 < tokens.Count && Inline(text, tokens[end], tokens[end + 1]) && tokens[end + 1].Kind != WordTokenKind.Punctuation)
+        while (end + 1 < tokens.Count && Inline(text, tokens[end], tokens[end + 1]))
         {
+            if (tokens[end + 1].Kind == WordTokenKind.Punctuation)
+            {
+                // A signature ends at a separator; anything else (a placeholder's "[", a quote) is not a signature line.
+                return IsSeparator(tokens[end + 1], norm[end + 1]) ? end : null;
+            }
+
             var nameLike = tokens[end + 1].Kind == WordTokenKind.OtherWord
                 ? char.IsUpper(text[tokens[end + 1].Start])
-                : IsNameWord(tokens[end + 1], norm[end + 1]) || IsAmbiguous(norm[end + 1]) || (Linkers.Contains(norm[end]) && tokens[end + 1].IsWordLike);
+                : IsNameWord(tokens[end + 1], norm[end + 1]) || IsAmbiguous(norm[end + 1]) || (Linkers.Contains(norm[end]) && tokens[end + 1].Kind is WordTokenKind.ArabicWord or WordTokenKind.OtherWord);
             if (!nameLike || end + 1 - first >= MaxNameWords)
             {
                 return null;

@@ -17,111 +17,97 @@ public static partial class PiiScrubber
     [GeneratedRegex(@"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\w@.])(?:[a-z0-9\-]+\.)+(?:com|net|org|info|io|me|co|sa|eg|ae|jo|ma|dz|tn|iq|kw|qa|bh|om|lb|sy|ly|sd|ps|ye)(?:/[^\s<>""'«»]*[^\s<>""'«».,;:!?)\]}،؛؟])?(?![\w\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![\w@.])(?:[a-z0-9\-]+\.)+(?:com|net|org|info|io|me|co|sa|eg|ae|jo|ma|dz|tn|iq|kw|qa|bh|om|lb|sy|ly|sd|ps|ye)(?:/[^\s<>""'«»,،]*[^\s<>""'«».,;:!?)\]}،؛؟])?(?![\w\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex BareDomainPattern();
 
     // The keyword introduces an identity, file or passport number; only the number is replaced.
-    [GeneratedRegex(@"(?:رقم\s*(?:ال)?(?:هوي[ةه]|هويتي|قومي|وطني|ملف|ملفي|جواز|سجل|سجلي|اقام[ةه]|إقام[ةه]|اقامتي|إقامتي|بطاق[ةه])|(?:ال)?رقم\s+(?:ال)?(?:قومي|وطني|مدني)|national\s+id|passport|ID\s*(?:no\.?|number)?)\s*[:#\-]?\s*(?<num>\d(?:[\s\-]?\d){5,19})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?:رقم\s*(?:ال)?(?:هوي[ةه]|هويتي|قومي|وطني|ملف|ملفي|جواز|سجل|سجلي|اقام[ةه]|إقام[ةه]|اقامتي|إقامتي|بطاق[ةه])|(?:ال)?رقم\s+(?:ال)?(?:قومي|وطني|مدني)|national\s+id|passport|ID\s*(?:no\.?|number)?)\s*[:#\-]?\s*(?<num>\d(?:[\s\-]?\d){5,19})(?![\d/]|[.,:٫٬]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex KeywordIdPattern();
 
-    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+])(?:\+|[0٠۰]{2})\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,6}(?![A-Za-z\d/]|[.,:]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+٫٬])(?:\+|[0٠۰]{2})\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,6}(?![A-Za-z\d/]|[.,:٫٬]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex InternationalPhonePattern();
 
-    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+\-])[0٠۰]\d{1,4}(?:[ \-]?\d{2,4}){1,4}(?![A-Za-z\d/]|[.,:\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+٫٬\-])[0٠۰]\d{1,4}(?:[ \-]?\d{2,4}){1,4}(?![A-Za-z\d/]|[.,:٫٬\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LocalPhonePattern();
 
-    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+\-])[1-9١-٩۱-۹]\d{8,15}(?![A-Za-z\d/]|[.,:\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,/:+٫٬\-])[1-9١-٩۱-۹]\d{8,15}(?![A-Za-z\d/]|[.,:٫٬\-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LongNumberPattern();
 
     /// <summary>Scrubs <paramref name="text"/> and counts the replacements per kind.</summary>
+    /// <remarks>
+    /// Detectors run one after another on the text the previous ones produced, so a later detector
+    /// sees <c>[URL]</c> rather than the link, exactly as it would when scrubbing the output again:
+    /// scrubbing is idempotent.
+    /// </remarks>
     public static PiiScrubResult Scrub(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = new List<(int Start, int Length, PiiKind Kind)>();
-        void Add(int start, int length, PiiKind kind)
-        {
-            foreach (var s in spans)
-            {
-                if (start < s.Start + s.Length && s.Start < start + length)
-                {
-                    return;
-                }
-            }
-
-            spans.Add((start, length, kind));
-        }
-
-        foreach (Match m in EmailPattern().Matches(text))
-        {
-            Add(m.Index, m.Length, PiiKind.Email);
-        }
-
-        foreach (Match m in UrlNormalizer.UrlPattern().Matches(text))
-        {
-            Add(m.Index, m.Length, PiiKind.Url);
-        }
-
-        foreach (Match m in BareDomainPattern().Matches(text))
-        {
-            Add(m.Index, m.Length, PiiKind.Url);
-        }
-
-        foreach (var (start, length, kind) in NameDetector.Find(text))
-        {
-            Add(start, length, kind);
-        }
-
-        foreach (Match m in KeywordIdPattern().Matches(text))
-        {
-            var g = m.Groups["num"];
-            Add(g.Index, g.Length, PiiKind.Id);
-        }
-
-        foreach (Match m in InternationalPhonePattern().Matches(text))
-        {
-            if (CountDigits(m.Value) is >= 9 and <= 15)
-            {
-                Add(m.Index, m.Length, PiiKind.Phone);
-            }
-        }
-
-        foreach (Match m in LocalPhonePattern().Matches(text))
-        {
-            if (CountDigits(m.Value) is >= 9 and <= 12)
-            {
-                Add(m.Index, m.Length, PiiKind.Phone);
-            }
-        }
-
-        foreach (Match m in LongNumberPattern().Matches(text))
-        {
-            Add(m.Index, m.Length, PiiKind.Id);
-        }
-
-        return Apply(text, spans);
+        var counts = new Dictionary<PiiKind, int>();
+        text = Replace(text, EmailPattern().Matches(text).Select(m => (m.Index, m.Length, PiiKind.Email)), counts);
+        text = Replace(
+            text,
+            UrlNormalizer.UrlPattern().Matches(text).Concat(BareDomainPattern().Matches(text)).Select(m => (m.Index, m.Length, PiiKind.Url)),
+            counts);
+        text = Replace(text, NameDetector.Find(text), counts);
+        text = Replace(text, KeywordIdPattern().Matches(text).Select(m => (m.Groups["num"].Index, m.Groups["num"].Length, PiiKind.Id)), counts);
+        text = Replace(
+            text,
+            InternationalPhonePattern().Matches(text).Select(m => Trim(m, minDigits: 9, maxDigits: 15))
+                .Concat(LocalPhonePattern().Matches(text).Select(m => Trim(m, minDigits: 9, maxDigits: 12)))
+                .Where(x => x.Length > 0)
+                .Select(x => (x.Index, x.Length, PiiKind.Phone)),
+            counts);
+        text = Replace(text, LongNumberPattern().Matches(text).Select(m => (m.Index, m.Length, PiiKind.Id)), counts);
+        return new PiiScrubResult(text, counts);
     }
 
-    private static int CountDigits(string s) => s.Count(char.IsDigit);
-
-    private static PiiScrubResult Apply(string text, List<(int Start, int Length, PiiKind Kind)> spans)
+    // Space-separated digit groups also separate a phone from the number after it ("… 4567 20 حبة"):
+    // a trailing group of one or two digits is dropped while what remains is still a whole number,
+    // and so is any group beyond the length limit. Length 0 means the match is not a phone.
+    private static (int Index, int Length) Trim(Match m, int minDigits, int maxDigits)
     {
-        var counts = new Dictionary<PiiKind, int>();
-        if (spans.Count == 0)
+        var value = m.Value;
+        for (var space = value.LastIndexOf(' '); space > 0; space = value.LastIndexOf(' '))
         {
-            return new PiiScrubResult(text, counts);
+            var tail = CountDigits(value[(space + 1)..]);
+            var head = CountDigits(value[..space]);
+            if (head < minDigits || (tail >= 3 && head + tail <= maxDigits))
+            {
+                break;
+            }
+
+            value = value[..space];
         }
 
-        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var digits = CountDigits(value);
+        return digits >= minDigits && digits <= maxDigits ? (m.Index, value.Length) : (m.Index, 0);
+    }
+
+    private static string Replace(string text, IEnumerable<(int Start, int Length, PiiKind Kind)> found, Dictionary<PiiKind, int> counts)
+    {
+        var spans = found.OrderBy(s => s.Start).ThenByDescending(s => s.Length).ToList();
+        if (spans.Count == 0)
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var at = 0;
         foreach (var (start, length, kind) in spans)
         {
+            if (start < at)
+            {
+                continue; // overlaps a span already replaced
+            }
+
             sb.Append(text, at, start - at).Append(PiiScrubResult.Placeholder(kind));
             at = start + length;
             counts[kind] = counts.GetValueOrDefault(kind) + 1;
         }
 
         sb.Append(text, at, text.Length - at);
-        return new PiiScrubResult(sb.ToString(), counts);
+        return sb.ToString();
     }
+
+    private static int CountDigits(string s) => s.Count(char.IsDigit);
 }

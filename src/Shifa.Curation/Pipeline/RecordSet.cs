@@ -13,6 +13,7 @@ public sealed class RecordSet
     private readonly Lazy<string[]> _matchTexts;
     private readonly Lazy<string> _idsHash;
     private readonly Lazy<Dictionary<string, int>> _indexById;
+    private readonly Lock _signatureGate = new();
     private uint[]? _signatures;
 
     /// <summary>Wraps <paramref name="records"/> (their order is the set's canonical order).</summary>
@@ -76,7 +77,20 @@ public sealed class RecordSet
     public int IndexOf(string id) => _indexById.Value.TryGetValue(id, out var i) ? i : -1;
 
     /// <summary>MinHash signatures of the matching texts (rows × permutations), computed once.</summary>
-    public uint[] Signatures(MinHasher hasher) => _signatures ??= hasher.Signatures(MatchTexts);
+    public uint[] Signatures(MinHasher hasher)
+    {
+        // Stages ask from inside parallel loops: compute once, and let later callers skip the lock.
+        var s = Volatile.Read(ref _signatures);
+        if (s is not null)
+        {
+            return s;
+        }
+
+        lock (_signatureGate)
+        {
+            return _signatures ??= hasher.Signatures(MatchTexts);
+        }
+    }
 
     /// <summary>Signature of row <paramref name="i"/>.</summary>
     public ReadOnlySpan<uint> Signature(MinHasher hasher, int i) => Signatures(hasher).AsSpan(i * hasher.Permutations, hasher.Permutations);

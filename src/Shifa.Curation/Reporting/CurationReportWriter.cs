@@ -47,11 +47,13 @@ public static class CurationReportWriter
     /// <summary>Saves a histogram of <paramref name="values"/> with vertical lines at <paramref name="marks"/>.</summary>
     public static void Histogram(IReadOnlyList<double> values, string title, string xLabel, string path, IReadOnlyList<double> marks, IReadOnlyList<double>? overlay = null, string? overlayLabel = null)
     {
+        // With two distributions of different sizes, bars show shares so the shapes can be compared.
+        var shares = overlay is { Count: > 0 };
         var plot = new Plot();
-        AddBars(plot, values, Colors.SteelBlue, overlay is null ? null : "seed");
-        if (overlay is { Count: > 0 })
+        AddBars(plot, values, Colors.SteelBlue.WithAlpha(0.7), shares ? $"seed (n={values.Count})" : null, shares);
+        if (shares)
         {
-            AddBars(plot, overlay, Colors.OrangeRed.WithAlpha(0.6), overlayLabel);
+            AddBars(plot, overlay!, Colors.OrangeRed.WithAlpha(0.5), overlayLabel, shares);
             plot.ShowLegend();
         }
 
@@ -62,11 +64,11 @@ public static class CurationReportWriter
 
         plot.Title(title);
         plot.XLabel(xLabel);
-        plot.YLabel("records");
+        plot.YLabel(shares ? "share of records" : "records");
         plot.SavePng(path, 800, 450);
     }
 
-    private static void AddBars(Plot plot, IReadOnlyList<double> values, Color color, string? label)
+    private static void AddBars(Plot plot, IReadOnlyList<double> values, Color color, string? label, bool shares = false)
     {
         if (values.Count == 0)
         {
@@ -85,6 +87,14 @@ public static class CurationReportWriter
         foreach (var v in values)
         {
             counts[Math.Clamp((int)((v - min) / width), 0, Bins - 1)]++;
+        }
+
+        if (shares)
+        {
+            for (var i = 0; i < Bins; i++)
+            {
+                counts[i] /= values.Count;
+            }
         }
 
         var bars = plot.Add.Bars(Enumerable.Range(0, Bins).Select(i => min + (i + 0.5) * width).ToArray(), counts);

@@ -20,4 +20,10 @@ public sealed record AblationModel
 
     /// <summary>Longest generated answer, in tokens.</summary>
     public int MaxNewTokens { get; init; } = 128;
+
+    /// <summary>
+    /// Repetition penalty of the fixed greedy decoding (1 = none). Small models trained from scratch
+    /// loop on punctuation under plain greedy decoding; every condition of a model decodes the same way.
+    /// </summary>
+    public double RepetitionPenalty { get; init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(RepetitionPenalty), value, "The repetition penalty must be positive."); } = 1.3;
 }

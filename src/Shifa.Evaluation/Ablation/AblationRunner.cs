@@ -69,7 +69,8 @@ public sealed class AblationRunner(Workspace workspace, AblationConfig config)
         var systems = config.Models.SelectMany(m => config.Conditions.Select(c => $"{m.Name}/{c}")).ToHashSet(StringComparer.Ordinal);
         var scores = store.ReadScores(runId).Where(s => systems.Contains(s.System) && columns.Contains(s.Metric) && test.Any(t => t.Id == s.RecordId)).ToList();
         var report = new ReportBuilder { Resamples = config.Resamples, Trials = config.Trials, Seed = config.Seed }
-            .Build(runId, $"Ablation '{config.Name}': {test.Count} real test questions", scores, columns, config.Baseline);
+            .Build(runId, $"Ablation '{config.Name}': {test.Count} real test questions", scores, columns, config.Baseline)
+            with { EmptyAnswers = store.CountEmptyOutputs(runId, systems, test.Select(t => t.Id).ToHashSet(StringComparer.Ordinal)) };
         var folder = workspace.ArtifactPath("reports", runId);
         ReportWriter.WriteAll(report, folder);
         return (report, folder);
@@ -92,7 +93,14 @@ public sealed class AblationRunner(Workspace workspace, AblationConfig config)
         }
 
         var client = LocalChatClient.Load(folder);
-        var decoding = new ChatOptions { Temperature = 0, TopP = 1, MaxOutputTokens = model.MaxNewTokens, Seed = 0 };
+        var decoding = new ChatOptions
+        {
+            Temperature = 0,
+            TopP = 1,
+            MaxOutputTokens = model.MaxNewTokens,
+            Seed = 0,
+            AdditionalProperties = new() { [LocalChatClient.RepetitionPenaltyKey] = model.RepetitionPenalty },
+        };
         return new OwnedSystem(new ChatClientSystem(name, client, decoding), client);
     }
 

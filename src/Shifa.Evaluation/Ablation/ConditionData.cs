@@ -25,15 +25,14 @@ public static class ConditionData
             .ToList();
     }
 
-    /// <summary>Ids whose most recent decision (any stage) is a rejection.</summary>
+    /// <summary>Ids that some stage (a curation filter or an expert review) currently rejects.</summary>
     public static IReadOnlySet<string> Rejected(Workspace workspace)
     {
         using var c = workspace.OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            SELECT d.record_id FROM decisions d
-            WHERE d.keep = 0 AND d.decided_at = (SELECT MAX(decided_at) FROM decisions e WHERE e.record_id = d.record_id)
-            """;
+        // The table holds each stage's current decision per record; a drop by any stage (a curation filter
+        // or an expert's rejection) excludes the record, whatever later stages said about it.
+        cmd.CommandText = "SELECT DISTINCT record_id FROM decisions WHERE keep = 0";
         var set = new HashSet<string>(StringComparer.Ordinal);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())

@@ -23,4 +23,8 @@ public sealed record EvaluationReport(
     int Resamples,
     int Trials,
     int Seed,
-    double Alpha);
+    double Alpha)
+{
+    /// <summary>System → number of test items it answered with empty text (scored as such, not dropped).</summary>
+    public IReadOnlyDictionary<string, int> EmptyAnswers { get; init; } = new Dictionary<string, int>();
+}

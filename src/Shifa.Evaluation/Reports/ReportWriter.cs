@@ -52,6 +52,12 @@ public static class ReportWriter
             sb.AppendLine();
         }
 
+        foreach (var (system, count) in r.EmptyAnswers.Where(e => e.Value > 0))
+        {
+            sb.AppendLine().Append(CultureInfo.InvariantCulture, $"Note: `{system}` gave an empty answer to {count} of {r.Items} questions; those items are scored as empty answers.");
+            sb.AppendLine();
+        }
+
         if (r.Deltas.Count > 0)
         {
             sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Differences against `{r.Deltas[0].Baseline}`").AppendLine();
@@ -114,6 +120,11 @@ public static class ReportWriter
         }
 
         sb.AppendLine("</table>");
+        foreach (var (system, count) in r.EmptyAnswers.Where(e => e.Value > 0))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<p>Note: <code>{E(system)}</code> gave an empty answer to {count} of {r.Items} questions; those items are scored as empty answers.</p>");
+        }
+
         if (r.Deltas.Count > 0)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"<h2>Differences against {E(r.Deltas[0].Baseline)}</h2><p>p from paired approximate randomization ({r.Trials} shuffles); * = p &lt; {r.Alpha}.</p>")

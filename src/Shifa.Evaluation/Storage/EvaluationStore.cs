@@ -71,6 +71,13 @@ public sealed class EvaluationStore
         return result;
     }
 
+    /// <summary>Per system, how many of <paramref name="recordIds"/> have an empty (whitespace-only) stored answer.</summary>
+    public IReadOnlyDictionary<string, int> CountEmptyOutputs(string runId, IEnumerable<string> systems, IReadOnlySet<string> recordIds) =>
+        systems.ToDictionary(
+            s => s,
+            s => ReadOutputs(runId, s).Count(kv => recordIds.Contains(kv.Key) && string.IsNullOrWhiteSpace(kv.Value)),
+            StringComparer.Ordinal);
+
     /// <summary>Stores (or replaces) item scores in one transaction.</summary>
     public void PutScores(IEnumerable<ItemScore> scores)
     {

@@ -1,4 +1,5 @@
 // One place that loads TorchSharp's native library and sets process-wide torch settings.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 
@@ -55,6 +56,13 @@ public static class TorchRuntime
 
         return threads;
     }
+
+    // Runs when Shifa.Modeling is loaded, which is before code that uses its types can call TorchSharp directly
+    // (for example torch.manual_seed before creating a model).
+#pragma warning disable CA2255 // Deliberate: libgomp reads OMP_WAIT_POLICY once, when libtorch loads.
+    [ModuleInitializer]
+    internal static void SetOpenMpDefaults() => PreferPassiveOpenMpWaiting();
+#pragma warning restore CA2255
 
     // libgomp reads its environment when it is loaded, so this must run before the first tensor operation. .NET's
     // Environment.SetEnvironmentVariable does not reach native code on Unix, hence libc's setenv.

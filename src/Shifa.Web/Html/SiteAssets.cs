@@ -36,6 +36,7 @@ public static class SiteAssets
         .msg { margin:.5rem 0; padding:.6rem 1rem; border-radius:10px; white-space:pre-wrap; unicode-bidi:plaintext; }
         .msg.user { background:#e7f2ee; }
         .msg.bot { background:#fff; border:1px solid var(--line); }
+        .msg.bot.urgent { background:#fdecea; border:2px solid var(--warn); color:#5f1410; }
         .error { color:var(--warn); }
         .kappa { font-size:1.3rem; font-weight:700; }
         .half { flex:1; }

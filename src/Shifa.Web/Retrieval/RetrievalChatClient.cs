@@ -88,6 +88,6 @@ public sealed class RetrievalChatClient : IChatClient
         }
 
         var (a, score) = hit.Value;
-        return $"أقرب سؤال موثّق إلى سؤالك: «{a.Question}»\n\n{a.Answer}\n\n[المصدر: سجل {a.RecordId}، التشابه {score:F2}]";
+        return $"أقرب سؤال موثّق إلى سؤالك: «{a.Question}»\n\n{a.Answer}\n\nالمصدر: سجل {a.RecordId}، درجة التشابه {score:F2}.";
     }
 }

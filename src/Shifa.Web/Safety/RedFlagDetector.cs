@@ -17,7 +17,7 @@ public sealed partial class RedFlagDetector
 
     private static readonly string[] Proclitics = ["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "فب", "ول", "ع", "عال", "وع", "اللي", "لي"];
 
-    private static readonly string[] VerbPrefixes = ["", "ي", "ت", "ن", "ا", "بي", "بت", "بن", "م", "بي", "كي", "كت"];
+    private static readonly string[] VerbPrefixes = ["", "ي", "ت", "ن", "ا", "بي", "بت", "بن", "م", "كي", "كت", "يت", "تت", "بيت", "بتت", "مت", "ات", "نت"];
 
     private static readonly string[] Negators = ["لا", "ما", "مش", "مو", "مب", "ليس", "ليست", "لم", "لست", "بدون", "دون", "بلا", "مافي", "ماكو", "مفيش", "مافيش", "ماعندي", "ماعنده", "ماعندها", "معنديش", "ماعنديش", "ولا", "ولم", "وما", "ومش", "بلاش"];
 
@@ -122,10 +122,11 @@ public sealed partial class RedFlagDetector
         foreach (Match m in InfantAge().Matches(folded))
         {
             var unit = m.Groups["unit"].Value;
-            var n = m.Groups["n"].Success ? Number(m.Groups["n"].Value) : 1;
-            if (n < 0)
+            // A word that is not a number ("البيبي عنده شهر") leaves one unit; "خمسة وعشرين" adds up.
+            var n = m.Groups["n"].Success ? Math.Max(1, Number(m.Groups["n"].Value)) : 1;
+            if (m.Groups["n2"].Success && Number(m.Groups["n2"].Value) is > 0 and var n2)
             {
-                continue;
+                n += n2;
             }
 
             var days = unit switch
@@ -269,7 +270,7 @@ public sealed partial class RedFlagDetector
         return new Term(whole ? folded + " " : folded, negation, verb);
     }
 
-    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
 
     private enum TermNegation

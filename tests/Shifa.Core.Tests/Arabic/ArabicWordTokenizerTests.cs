@@ -47,6 +47,7 @@ public sealed class ArabicWordTokenizerTests
         Assert.Equal(["تعبان", "😷", "جدا", "👨‍👩‍👧", "👍🏽", "👍"], tokens.Select(t => t.TextOf(text)));
         Assert.Equal(4, tokens.Count(t => t.Kind == WordTokenKind.Emoji));
         Assert.Equal(2, ArabicWordTokenizer.CountWords(text));
+        Assert.Equal(["من", "🇸🇦", "🇪🇬", "1️⃣"], Words("من🇸🇦🇪🇬 1️⃣"));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class PiiScrubberTests
     [InlineData("جوالي 00201001234567،", "جوالي [PHONE]،")]
     [InlineData("تلفون 010-1234-5678", "تلفون [PHONE]")]
     [InlineData("موبايلي ۰۹۱۲۳۴۵۶۷۸۹", "موبايلي [PHONE]")]
+    [InlineData("اتصل +966 55 123 4567 20 حبة", "اتصل [PHONE] 20 حبة")] // the dose after the number stays
+    [InlineData("رقمي 0551234567 ٣٧٫٥ درجة", "رقمي [PHONE] ٣٧٫٥ درجة")]
     public void Phones_in_any_digit_script_are_replaced(string input, string expected) => Assert.Equal(expected, S(input));
 
     [Theory]
@@ -76,6 +78,14 @@ public sealed class PiiScrubberTests
     [InlineData("عرضهم على دكتور القلب المعالج")]
     [InlineData("دكتوري الفاضل هل الدواء آمن؟")]
     public void Vocatives_and_generic_mentions_of_doctors_are_kept(string input) => Assert.Equal(input, S(input));
+
+    [Fact]
+    public void Detectors_see_earlier_placeholders_so_scrubbing_twice_changes_nothing()
+    {
+        var once = PiiScrubber.Scrub("الدكتور رقم الهوية www.y.org");
+        Assert.Equal("الدكتور رقم الهوية [URL]", once.Text);
+        Assert.Same(once.Text, PiiScrubber.Scrub(once.Text).Text);
+    }
 
     [Fact]
     public void Clean_text_is_returned_unchanged_with_no_counts()

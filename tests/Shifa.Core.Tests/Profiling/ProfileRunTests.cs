@@ -115,6 +115,19 @@ public sealed class ProfileRunTests : IDisposable
             Assert.Contains($"]({Path.GetFileName(png)})", md, StringComparison.Ordinal);
         }
 
+        using (var c = ws.OpenConnection())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT input_hash, outputs FROM manifests WHERE stage = 'profile'";
+            using var rd = cmd.ExecuteReader();
+            Assert.True(rd.Read(), "the profile stage writes its manifest");
+            Assert.Equal(result.InputHash, rd.GetString(0));
+            Assert.Contains("profile/profile.json", rd.GetString(1), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(result.InputHash, ProfileRun.InputHash(new RecordStore(ws).Read()));
+        Assert.NotEqual(result.InputHash, ProfileRun.InputHash(records.Skip(1)));
+
         // Arabic labels need a font with Arabic glyphs; on Debian that is DejaVu Sans (fonts-dejavu-core).
         {
             var typeface = ScottPlot.Fonts.GetTypeface(ProfileCharts.FontName, false, false);

@@ -8,7 +8,7 @@ using Shifa.Curation.Tests.Fixtures;
 
 namespace Shifa.Curation.Tests.Leakage;
 
-public sealed class LeakageTests
+public sealed class LeakageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Light_edits_of_test_records_are_always_dropped_and_distinct_records_are_not()
@@ -42,6 +42,17 @@ public sealed class LeakageTests
 
         new RecordStore(ws.Workspace).Insert(records);
         var result = await CurationRunner.RunAsync(ws.Workspace, new CurationOptions(), [new LeakageFilter(new CurationOptions())]);
+
+        using (var c = ws.Workspace.OpenConnection())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT record_id, reason, score FROM decisions WHERE stage = 'leakage' ORDER BY record_id";
+            using var rd = cmd.ExecuteReader();
+            while (rd.Read())
+            {
+                output.WriteLine($"{rd.GetString(0)}: {rd.GetString(1)} {(rd.IsDBNull(2) ? "" : rd.GetDouble(2).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))}");
+            }
+        }
 
         Assert.All(leaks, id => Assert.DoesNotContain(id, result.KeptIds));
         Assert.All(clean, id => Assert.Contains(id, result.KeptIds));

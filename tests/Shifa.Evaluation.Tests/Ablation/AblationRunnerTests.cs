@@ -89,6 +89,8 @@ public sealed class AblationRunnerTests : IDisposable
         Assert.Equal(3, report.Items);
         Assert.Equal(2, report.Deltas.Count);
         Assert.True(File.Exists(Path.Combine(folder, "report.md")));
+        Assert.Equal(0, report.EmptyAnswers["retrieval/original"]);
+        Assert.Equal(4, report.EmptyAnswers.Count);
         Assert.True(File.Exists(Path.Combine(folder, "charts", "chrF2.png")));
         Assert.True(File.Exists(Path.Combine(_dir, "models", "ablation-tiny-original_offline", "model.safetensors")));
 

@@ -71,12 +71,15 @@ public sealed class ReportBuilderTests : IDisposable
     [Fact]
     public void Writes_markdown_html_json_and_png_charts()
     {
-        var report = new ReportBuilder { Resamples = 200, Trials = 500 }.Build("r", "Ablation", Scores(), ["bertscore_f1", "chrF2"], "original");
+        var report = new ReportBuilder { Resamples = 200, Trials = 500 }.Build("r", "Ablation", Scores(), ["bertscore_f1", "chrF2"], "original")
+            with { EmptyAnswers = new Dictionary<string, int> { ["tiny/original"] = 3, ["big/original"] = 0 } };
         var paths = ReportWriter.WriteAll(report, _dir);
         var md = File.ReadAllText(Path.Combine(_dir, "report.md"));
         Assert.Contains("| big | original | **", md, StringComparison.Ordinal);
         Assert.Contains("+0.0500 (", md, StringComparison.Ordinal);
         Assert.Contains("sig-f", md, StringComparison.Ordinal);
+        Assert.Contains("`tiny/original` gave an empty answer to 3 of 40 questions", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("`big/original` gave an empty answer", md, StringComparison.Ordinal);
         Assert.Contains("class=\"best\"", File.ReadAllText(Path.Combine(_dir, "index.html")), StringComparison.Ordinal);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "report.json")));
         Assert.Equal(4, json.RootElement.GetProperty("Rows").GetArrayLength());

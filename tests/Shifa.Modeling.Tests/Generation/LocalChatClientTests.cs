@@ -27,6 +27,17 @@ public sealed class LocalChatClientTests
         Assert.Throws<ArgumentException>(() => ChatPromptFormat.Render([new ChatMessage(ChatRole.Tool, "x")]));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("أنت مساعد طبي.")]
+    public void Chat_prompt_is_the_text_the_trainer_trains_on(string? system)
+    {
+        var messages = new List<ChatMessage>();
+        if (system is not null) messages.Add(new ChatMessage(ChatRole.System, system));
+        messages.Add(new ChatMessage(ChatRole.User, "  " + Question + "\n"));
+        Assert.Equal(Shifa.Modeling.Training.ArabicQaChatTemplate.Prompt(Question, system), ChatPromptFormat.Render(messages));
+    }
+
     [Fact]
     public async Task A_model_trained_on_one_exchange_answers_it_and_stops_at_end_of_text()
     {

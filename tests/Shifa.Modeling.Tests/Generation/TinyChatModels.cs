@@ -17,6 +17,7 @@ internal static class TinyChatModels
     public static CausalLanguageModel Create(string name, int seed = 5)
     {
         var config = TinyModels.ByName(name) with { VocabSize = Shared.Value.VocabSize, MaxPositions = 256 };
+        Shifa.Modeling.Native.TorchRuntime.EnsureInitialized();
         manual_seed(seed);
         var model = CausalLanguageModel.Create(config);
         model.eval();

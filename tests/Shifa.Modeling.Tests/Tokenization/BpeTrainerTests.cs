@@ -75,6 +75,28 @@ public sealed class BpeTrainerTests
     }
 
     [Fact]
+    public void Incremental_pair_counts_learn_the_same_merges_as_a_full_recount()
+    {
+        var corpus = ArabicCorpus.Repeated(2).ToList();
+
+        var fast = BpeTrainer.Train(corpus, new BpeTrainerOptions { VocabularySize = 256 + 120, SpecialTokens = [] });
+        var naive = NaiveBpeReference.Merges(corpus, fast.Merges.Count, minFrequency: 2);
+
+        Assert.True(fast.Merges.Count > 100);
+        Assert.Equal(naive, fast.Merges);
+    }
+
+    [Fact]
+    public void Incremental_counts_match_a_full_recount_on_random_text()
+    {
+        TextGenerators.MixedText.Array[1, 12].Sample(texts =>
+        {
+            var fast = BpeTrainer.Train(texts, new BpeTrainerOptions { VocabularySize = 256 + 30, SpecialTokens = [], MinPairFrequency = 1 });
+            return NaiveBpeReference.Merges(texts, 30, minFrequency: 1).SequenceEqual(fast.Merges);
+        }, iter: 200);
+    }
+
+    [Fact]
     public void Rejects_options_that_cannot_hold_the_byte_alphabet()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BpeTrainerOptions { VocabularySize = 100 });

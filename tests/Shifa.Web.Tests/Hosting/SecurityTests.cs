@@ -48,14 +48,23 @@ public sealed class SecurityTests : IAsyncLifetime
             }
         }
 
-        // Form posts: anonymous and wrong roles are refused before any handler runs.
-        var annotator = clients["annotator"];
-        var token = await BrowserSession.TokenAsync(annotator, "/chat");
-        var post = await annotator.PostAsync("/admin/rounds", Form(token, ("name", "x"), ("margin", "0.1"), ("confidence", "0.95"), ("overlap", "0"), ("annotators", "ann1")));
-        Assert.Equal("/denied", post.Headers.Location?.AbsolutePath);
-        var anonPost = await anonymous.PostAsync("/review/1/rec-00", Form("x", ("verdict", "accept")));
-        Assert.Equal(HttpStatusCode.Redirect, anonPost.StatusCode);
-        Assert.StartsWith("/login", anonPost.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        // Form posts: anonymous and wrong roles are refused before any handler runs (with a valid token, so the refusal is the role's).
+        (string Path, string Role)[] posts =
+        [
+            ("/admin/rounds", "admin"), ("/admin/rounds/1/adjudicate/rec-00", "admin"), ("/review/1/rec-00", "annotator"),
+            ("/rate/i1/pairwise", "expert"), ("/rate/i1/likert", "expert"), ("/logout", "any"), ("/chat/stream", "any"),
+        ];
+        foreach (var (path, role) in posts)
+        {
+            var anonPost = await anonymous.PostAsync(path, Form("x", ("verdict", "accept")));
+            Assert.True(anonPost.StatusCode == HttpStatusCode.Redirect && anonPost.Headers.Location!.AbsolutePath == "/login", $"anonymous POST {path} answered {(int)anonPost.StatusCode}");
+            foreach (var (who, client) in clients.Where(c => role != "any" && c.Key != role))
+            {
+                var token = await BrowserSession.TokenAsync(client, "/chat");
+                var res = await client.PostAsync(path, Form(token, ("verdict", "accept"), ("choice", "first")));
+                Assert.True(res.StatusCode == HttpStatusCode.Redirect && res.Headers.Location!.AbsolutePath == "/denied", $"{who} POST {path} answered {(int)res.StatusCode}");
+            }
+        }
 
         // The API takes keys, not cookies.
         Assert.Equal(HttpStatusCode.Unauthorized, (await clients["admin"].GetAsync("/v1/models")).StatusCode);

@@ -10,13 +10,9 @@ using ChatMessage = OpenAI.Chat.ChatMessage;
 
 namespace Shifa.Web.Tests.OpenAiApi;
 
-public sealed class OpenAiClientTests : IAsyncLifetime
+public sealed class OpenAiClientTests(OpenAiServerFixture fixture) : IClassFixture<OpenAiServerFixture>
 {
-    private ShifaServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ShifaServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly ShifaServer _server = fixture.Server;
 
     private ChatClient OfficialClient(string? key = null) =>
         new("shifa", new ApiKeyCredential(key ?? _server.ApiKey), new OpenAIClientOptions { Endpoint = new Uri(_server.BaseUrl + "/v1") });

@@ -64,7 +64,7 @@ public sealed class RunReportBrowserTests : IDisposable
              "Ablation: models × data conditions", "Sample answers side by side", "Safety layer", "Reproducibility"],
             headings);
         Assert.Contains("retrieval/original+offline", await page.Locator("#ablation").InnerTextAsync());
-        Assert.Contains("recall", await page.Locator("#safety").InnerTextAsync());
+        Assert.Contains("held out", await page.Locator("#safety").InnerTextAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
         // Every chart the report references was copied beside it and decodes as an image.
         var broken = await page.EvaluateAsync<int>("Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length");

@@ -32,23 +32,23 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Labelled_set_meets_recall_and_false_positive_targets()
     {
-        var set = LoadSet().Concat(LoadSet("red-flags-dev2.tsv")).Concat(LoadSet("red-flags-dev3.tsv")).Concat(LoadSet("red-flags-dev4.tsv")).ToList();
+        var set = LoadSet().Concat(LoadSet("red-flags-dev2.tsv")).Concat(LoadSet("red-flags-dev3.tsv")).Concat(LoadSet("red-flags-dev4.tsv")).Concat(LoadSet("red-flags-dev5.tsv")).ToList();
         Assert.True(set.Count >= 150, $"labelled set has {set.Count} messages, need at least 150");
         var (recall, fpr) = Measure(set, "development set");
         Assert.True(recall >= 0.95, $"recall {recall:F3} below 0.95");
         Assert.True(fpr <= 0.10, $"false-positive rate {fpr:F3} above 0.10");
     }
 
-    // The honest estimate: messages written after the last lexicon change. Three earlier unseen sets
-    // scored recall 0.43, 0.60 and 0.575 on first contact (false positives 0.08, 0, 0), and this one
-    // 0.55 / 0; the lexicon does NOT reach the 0.95 recall target on new phrasing. The bounds below
-    // guard that measured level against regressions; raising it needs a learned screen, not more phrases.
+    // The honest estimate: messages written after the last lexicon change. Four earlier unseen sets
+    // scored recall 0.43, 0.60, 0.575 and 0.55 on first contact (false positives 0.08, 0, 0, 0), and
+    // this one 0.70 / 0; the lexicon does NOT reach the 0.95 recall target on new phrasing. The bounds
+    // below guard that measured level against regressions; closing the gap needs a learned screen.
     [Fact]
     public void Unseen_set_holds_its_measured_recall_and_false_positive_rate()
     {
         var set = LoadSet("red-flags-unseen.tsv");
         var (recall, fpr) = Measure(set, "unseen set");
-        Assert.True(recall >= 0.50, $"unseen recall {recall:F3} fell below the measured 0.55");
+        Assert.True(recall >= 0.65, $"unseen recall {recall:F3} fell below the measured 0.70");
         Assert.True(fpr <= 0.10, $"unseen false-positive rate {fpr:F3} above 0.10");
     }
 

@@ -35,7 +35,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
             var ws = Workspace.Open(settings.Workspace!, CurationSchema.Instance);
             var r = await RelevanceCalibrator.RunAsync(ws, options, settings.Low, settings.High, cancellationToken);
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"curate calibrate: {r.SeedRecords} seed records, suggested relevanceBand [{r.SuggestedLow:0.###}, {r.SuggestedHigh:0.###}] (p{r.LowPercentile:0.#}/p{r.HighPercentile:0.#}), current [{options.RelevanceBand[0]:0.###}, {options.RelevanceBand[1]:0.###}]; histogram {r.HistogramPath}");
+                $"curate calibrate: {r.SeedRecords} seed records, suggested relevanceBand [[{r.SuggestedLow:0.###}, {r.SuggestedHigh:0.###}]] (p{r.LowPercentile:0.#}/p{r.HighPercentile:0.#}), current [[{options.RelevanceBand[0]:0.###}, {options.RelevanceBand[1]:0.###}]]; histogram {r.HistogramPath}");
             return 0;
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or InvalidOperationException or IOException or ArgumentException)

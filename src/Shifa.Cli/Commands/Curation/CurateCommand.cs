@@ -19,7 +19,7 @@ internal sealed class CurateCommand : AsyncCommand<CurateSettings>
         {
             var options = settings.Config is null ? new CurationOptions() : CurationOptions.Load(settings.Config);
             var ws = Workspace.Open(settings.Workspace!, CurationSchema.Instance);
-            var progress = new Progress<StageRunSummary>(s => console.MarkupLineInterpolated(
+            var progress = new StageLines(s => console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture, $"  {s.Stage,-17} inputs {s.Inputs,7}  decided {s.Decided,7}  dropped {s.Dropped,6}  {s.Seconds,6:0.00}s"));
             var result = await CurationRunner.RunAsync(ws, options, progress: progress, ct: cancellationToken);
             var report = CurationReport.Build(ws, result.RunId);
@@ -33,5 +33,11 @@ internal sealed class CurateCommand : AsyncCommand<CurateSettings>
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 1;
         }
+    }
+
+    // Progress<T> posts to the thread pool and can reorder lines; stages finish one after another, so print inline.
+    private sealed class StageLines(Action<StageRunSummary> print) : IProgress<StageRunSummary>
+    {
+        public void Report(StageRunSummary value) => print(value);
     }
 }

@@ -77,7 +77,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         var columns = MetricSet.Columns(metrics);
         var ids = test.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var scores = store.ReadScores(settings.Run).Where(s => names.Contains(s.System) && columns.Contains(s.Metric) && ids.Contains(s.RecordId)).ToList();
-        var report = new ReportBuilder().Build(settings.Run, $"Evaluation '{settings.Run}': {test.Count} real test questions", scores, columns);
+        var report = new ReportBuilder().Build(settings.Run, $"Evaluation '{settings.Run}': {test.Count} real test questions", scores, columns)
+            with { EmptyAnswers = store.CountEmptyOutputs(settings.Run, names, ids) };
         var folder = workspace.ArtifactPath("reports", settings.Run);
         ReportWriter.WriteAll(report, folder);
         console.WriteLine($"Evaluated {names.Count} system(s) on {test.Count} test items with {columns.Count} metric(s); report in {folder}");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
+using Shifa.Modeling.Generation;
 using Shifa.Web.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,14 +27,28 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // The local model is composed here, so the web app never depends on TorchSharp.
+        LocalChatClient? model = null;
         if (settings.Model is not null)
         {
-            AnsiConsole.MarkupLine("[red]--model is not available in this build: the local-model chat backend is composed by the modeling commands. Serve without --model to answer by retrieval.[/]");
-            return 2;
+            if (!File.Exists(Path.Combine(settings.Model, "config.json")))
+            {
+                AnsiConsole.WriteLine($"serve: '{settings.Model}' is not a model folder (no config.json); train one with 'shifa train' or pass a Hugging Face folder.");
+                return 2;
+            }
+
+            model = LocalChatClient.Load(settings.Model);
         }
 
-        var options = new ShifaWebOptions { WorkspaceDirectory = settings.Workspace!, Urls = settings.Urls, ApiRequestsPerMinute = settings.Rate };
-        await using var app = ShifaWebHost.Create(options);
+        using var owned = model;
+        var options = new ShifaWebOptions
+        {
+            WorkspaceDirectory = settings.Workspace!,
+            Urls = settings.Urls,
+            ApiRequestsPerMinute = settings.Rate,
+            ModelName = settings.Model is null ? "shifa" : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Model))),
+        };
+        await using var app = ShifaWebHost.Create(options, model);
         if (!settings.Urls.Split(';').All(u => u.Contains("127.0.0.1", StringComparison.Ordinal) || u.Contains("localhost", StringComparison.OrdinalIgnoreCase) || u.Contains("[::1]", StringComparison.Ordinal)))
         {
             AnsiConsole.MarkupLine("[yellow]Warning: listening beyond this machine; put Shifa behind HTTPS before exposing it.[/]");

@@ -166,15 +166,36 @@ internal static class RunReportSections
         return new ReportSection("samples", "Sample answers side by side", sb.Length == 0 ? "No test question was answered by every system." : sb.ToString());
     }
 
-    private static ReportSection Safety(string? labelledSet)
+    private static ReportSection Safety(string? safetyFolder)
     {
-        if (labelledSet is null || !File.Exists(labelledSet))
+        var unseen = safetyFolder is null ? null : Path.Combine(safetyFolder, "red-flags-unseen.tsv");
+        if (unseen is null || !File.Exists(unseen))
         {
-            return new ReportSection("safety", "Safety layer", "The labelled red-flag set was not found, so the safety layer was not measured.");
+            return new ReportSection("safety", "Safety layer", "The labelled red-flag sets were not found, so the safety layer was not measured.");
         }
 
+        var development = Directory.GetFiles(safetyFolder!, "red-flags*.tsv").Where(f => f != unseen).Order(StringComparer.Ordinal).ToList();
+        var (heldOut, heldOutText) = Measure([unseen]);
+        var (_, devText) = Measure(development);
+        return new ReportSection("safety", "Safety layer", string.Create(Inv, $"""
+            Red-flag detector (urgent-care notice instead of the model's answer), measured on labelled messages in MSA and dialects.
+            Targets: recall ≥ 0.95, false positives ≤ 0.10.
+
+            | set | messages | recall | false-positive rate |
+            |---|---|---|---|
+            | held out (written after the last rule change) | {heldOutText} |
+            | development (the rules were tuned on these) | {devText} |
+
+            {(heldOut < 0.95 ? "**The held-out recall is below the 0.95 target**: the rules are hand-written word lists and miss new phrasings; do not rely on them alone for triage." : "The held-out recall meets the target.")}
+            Every backend (local model, retrieval, remote provider) answers behind this layer.
+
+            """));
+    }
+
+    private static (double Recall, string Row) Measure(IReadOnlyList<string> files)
+    {
         int tp = 0, fn = 0, fp = 0, tn = 0;
-        foreach (var line in File.ReadLines(labelledSet).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        foreach (var line in files.SelectMany(File.ReadLines).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
             var cols = line.Split('\t');
             var urgent = RedFlagDetector.Default.Detect(cols[^1]).IsUrgent;
@@ -189,8 +210,7 @@ internal static class RunReportSections
 
         var recall = tp / (double)Math.Max(1, tp + fn);
         var fpr = fp / (double)Math.Max(1, fp + tn);
-        return new ReportSection("safety", "Safety layer",
-            string.Create(Inv, $"Red-flag detector on {tp + fn + fp + tn} labelled messages (MSA and dialects, `{Path.GetFileName(labelledSet)}`): recall **{recall:0.000}** ({tp}/{tp + fn} urgent messages caught), false-positive rate **{fpr:0.000}** ({fp}/{fp + tn} ordinary messages flagged). Targets: recall ≥ 0.95, false positives ≤ 0.10. Every backend (local model, retrieval, remote provider) answers behind this layer.\n"));
+        return (recall, string.Create(Inv, $"{tp + fn + fp + tn} | {recall:0.000} ({tp}/{tp + fn}) | {fpr:0.000} ({fp}/{fp + tn})"));
     }
 
     private static ReportSection Reproduce(PipelineContext context)

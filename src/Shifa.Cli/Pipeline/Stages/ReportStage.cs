@@ -16,7 +16,7 @@ internal sealed class ReportStage(IReadOnlyList<string> upstream) : IPipelineSta
 
     // Review rounds change outside the pipeline (in the web app): their progress is part of the report's input.
     public string OwnInputHash(PipelineContext context) =>
-        StageHash.Of(new Shifa.Web.Review.ReviewStore(context.Workspace).Rounds(), SafetySet() is { } s ? Shifa.Core.Hashing.ContentHash.OfFile(s) : "");
+        StageHash.Of(new Shifa.Web.Review.ReviewStore(context.Workspace).Rounds(), SafetySet() is { } s ? Shifa.Core.Hashing.ContentHash.Of(Directory.GetFiles(s).Order(StringComparer.Ordinal).Select(Shifa.Core.Hashing.ContentHash.OfFile).ToArray()) : "");
 
     public string ConfigHash(PipelineContext context) => StageHash.Of(context.Config.Name);
 
@@ -30,15 +30,15 @@ internal sealed class ReportStage(IReadOnlyList<string> upstream) : IPipelineSta
         return Task.FromResult(StageHash.Outputs(new { Index = index, Sections = sections.Select(s => s.Id) }));
     }
 
-    // The labelled red-flag set ships with the samples; look beside the config and in the installation.
+    // The labelled red-flag sets ship with the samples; look above the installation and the working folder.
     private static string? SafetySet()
     {
         foreach (var dir in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
             {
-                var candidate = Path.Combine(d.FullName, "samples", "safety", "red-flags.tsv");
-                if (File.Exists(candidate))
+                var candidate = Path.Combine(d.FullName, "samples", "safety");
+                if (File.Exists(Path.Combine(candidate, "red-flags-unseen.tsv")))
                 {
                     return candidate;
                 }
