@@ -1,4 +1,4 @@
-// Exports LLaMA-architecture Shifa models to GGUF for llama.cpp (names and Q/K permutation as llama.cpp's convert_hf_to_gguf.py).
+// Exports LLaMA- and GPT-2-architecture Shifa models to GGUF for llama.cpp (names and Q/K permutation as llama.cpp's convert_hf_to_gguf.py).
 using System.Text.Json.Nodes;
 using Shifa.Modeling.Architectures;
 using Shifa.Modeling.Export.Peft;
@@ -9,8 +9,8 @@ using static TorchSharp.torch;
 namespace Shifa.Modeling.Export.Gguf;
 
 /// <summary>
-/// Writes a LLaMA/Mistral-layout <see cref="CausalLanguageModel"/> and its byte-level BPE vocabulary as a GGUF file
-/// that llama.cpp (and so Ollama, LM Studio, LLamaSharp) loads with <c>general.architecture = llama</c>.
+/// Writes a LLaMA/Mistral-layout or GPT-2 <see cref="CausalLanguageModel"/> and its byte-level BPE vocabulary as a GGUF
+/// file that llama.cpp (and so Ollama, LM Studio, LLamaSharp) loads with <c>general.architecture = llama</c> or <c>gpt2</c>.
 /// LoRA adapters are merged into the base weights first.
 /// </summary>
 public static class GgufExporter
@@ -45,7 +45,6 @@ public static class GgufExporter
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         options ??= new GgufExportOptions();
         var config = model.Config;
-        if (config.IsGpt2) throw new NotSupportedException("GGUF export writes LLaMA-layout models; this model is GPT-2.");
         if (config.SlidingWindow is int window && window < config.MaxPositions)
         {
             throw new NotSupportedException($"llama.cpp's llama architecture has no sliding window; this model attends over {window} of {config.MaxPositions} positions.");
@@ -68,9 +67,10 @@ public static class GgufExporter
             foreach (var (name, tensor) in model.state_dict())
             {
                 if (CausalLanguageModel.IsAdapterName(name)) continue;
-                string ggufName = GgufTensorNames.ForLlama(name);
+                string ggufName = config.IsGpt2 ? GgufTensorNames.ForGpt2(name) : GgufTensorNames.ForLlama(name);
                 var weight = tensor.detach().to(ScalarType.Float32).cpu();
-                if (ggufName.EndsWith(".attn_q.weight", StringComparison.Ordinal)) weight = PermuteForAdjacentPairs(weight, config.NumHeads);
+                if (config.IsGpt2 && GgufTensorNames.IsGpt2Conv1D(name)) weight = weight.t();   // Conv1D stores (in, out); ggml wants (out, in)
+                else if (ggufName.EndsWith(".attn_q.weight", StringComparison.Ordinal)) weight = PermuteForAdjacentPairs(weight, config.NumHeads);
                 else if (ggufName.EndsWith(".attn_k.weight", StringComparison.Ordinal)) weight = PermuteForAdjacentPairs(weight, config.NumKeyValueHeads);
                 var shape = weight.shape;
                 var type = shape.Length == 1 ? GgufTensorType.F32 : options.TensorType;
@@ -117,7 +117,8 @@ public static class GgufExporter
 
     private static void WriteModelMetadata(GgufWriter w, ModelConfig config, GgufExportOptions options, string outputPath)
     {
-        w.Add("general.architecture", GgufMetadataValue.String("llama"));
+        string arch = config.IsGpt2 ? "gpt2" : "llama";
+        w.Add("general.architecture", GgufMetadataValue.String(arch));
         w.Add("general.name", GgufMetadataValue.String(options.Name ?? Path.GetFileNameWithoutExtension(outputPath)));
         w.Add("general.file_type", GgufMetadataValue.UInt32(options.TensorType switch
         {
@@ -126,12 +127,17 @@ public static class GgufExporter
             _ => 0u,
         }));
         if (options.TensorType == GgufTensorType.Q8_0) w.Add("general.quantization_version", GgufMetadataValue.UInt32(2));
-        w.Add("llama.vocab_size", GgufMetadataValue.UInt32((uint)config.VocabSize));
-        w.Add("llama.context_length", GgufMetadataValue.UInt32((uint)config.MaxPositions));
-        w.Add("llama.embedding_length", GgufMetadataValue.UInt32((uint)config.HiddenSize));
-        w.Add("llama.block_count", GgufMetadataValue.UInt32((uint)config.NumLayers));
-        w.Add("llama.feed_forward_length", GgufMetadataValue.UInt32((uint)config.IntermediateSize));
-        w.Add("llama.attention.head_count", GgufMetadataValue.UInt32((uint)config.NumHeads));
+        w.Add($"{arch}.vocab_size", GgufMetadataValue.UInt32((uint)config.VocabSize));
+        w.Add($"{arch}.context_length", GgufMetadataValue.UInt32((uint)config.MaxPositions));
+        w.Add($"{arch}.embedding_length", GgufMetadataValue.UInt32((uint)config.HiddenSize));
+        w.Add($"{arch}.block_count", GgufMetadataValue.UInt32((uint)config.NumLayers));
+        w.Add($"{arch}.feed_forward_length", GgufMetadataValue.UInt32((uint)config.IntermediateSize));
+        w.Add($"{arch}.attention.head_count", GgufMetadataValue.UInt32((uint)config.NumHeads));
+        if (config.IsGpt2)
+        {
+            w.Add("gpt2.attention.layer_norm_epsilon", GgufMetadataValue.Float32((float)config.NormEpsilon));
+            return;
+        }
         w.Add("llama.attention.head_count_kv", GgufMetadataValue.UInt32((uint)config.NumKeyValueHeads));
         w.Add("llama.rope.freq_base", GgufMetadataValue.Float32((float)config.RopeTheta));
         w.Add("llama.rope.dimension_count", GgufMetadataValue.UInt32((uint)config.HeadDim));

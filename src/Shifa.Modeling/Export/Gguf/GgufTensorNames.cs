@@ -38,6 +38,45 @@ public static partial class GgufTensorNames
         throw new NotSupportedException($"Parameter '{name}' has no tensor in llama.cpp's llama architecture (biases and extra modules are not exported).");
     }
 
+    private static readonly Dictionary<string, string> Gpt2LayerParts = new(StringComparer.Ordinal)
+    {
+        ["ln_1"] = "attn_norm",
+        ["attn.c_attn"] = "attn_qkv",
+        ["attn.c_proj"] = "attn_output",
+        ["ln_2"] = "ffn_norm",
+        ["mlp.c_fc"] = "ffn_up",
+        ["mlp.c_proj"] = "ffn_down",
+    };
+
+    /// <summary>The llama.cpp name of a GPT-2 parameter.</summary>
+    /// <exception cref="NotSupportedException">The parameter has no llama.cpp counterpart.</exception>
+    public static string ForGpt2(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        switch (name)
+        {
+            case "transformer.wte.weight": return "token_embd.weight";
+            case "transformer.wpe.weight": return "position_embd.weight";
+            case "transformer.ln_f.weight": return "output_norm.weight";
+            case "transformer.ln_f.bias": return "output_norm.bias";
+            case "lm_head.weight": return "output.weight";
+        }
+        var match = Gpt2LayerName().Match(name);
+        if (match.Success && Gpt2LayerParts.TryGetValue(match.Groups[2].Value, out string? part))
+        {
+            return $"blk.{match.Groups[1].Value}.{part}.{match.Groups[3].Value}";
+        }
+        throw new NotSupportedException($"Parameter '{name}' has no tensor in llama.cpp's gpt2 architecture.");
+    }
+
+    /// <summary>Whether a GPT-2 parameter is a Conv1D weight, stored (in, out) rather than (out, in).</summary>
+    public static bool IsGpt2Conv1D(string name) =>
+        name.EndsWith(".weight", StringComparison.Ordinal) && (name.Contains(".c_attn.", StringComparison.Ordinal)
+            || name.Contains(".c_proj.", StringComparison.Ordinal) || name.Contains(".c_fc.", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^transformer\.h\.(\d+)\.(.+)\.(weight|bias)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Gpt2LayerName();
+
     [GeneratedRegex(@"^model\.layers\.(\d+)\.(.+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LayerName();
 }
