@@ -57,6 +57,11 @@ public sealed class LlamaCppModel : IDisposable
             BatchThreads = options.Threads,
             GpuLayerCount = 0,
         };
+        if (options.Embeddings)
+        {
+            parameters.Embeddings = true;
+            parameters.PoolingType = LLamaPoolingType.None;
+        }
         if (options.ExactAttention)
         {
             parameters.TypeK = GGMLType.GGML_TYPE_F32;
@@ -115,6 +120,22 @@ public sealed class LlamaCppModel : IDisposable
         for (int i = 0; i < ids.Count; i++) _batch.Add(CheckId(ids[i]), Position + i, LLamaSeqId.Zero, logits: i == ids.Count - 1);
         Decode(ids.Count);
         return _context.NativeHandle.GetLogitsIth(_batch.TokenCount - 1).ToArray();
+    }
+
+    /// <summary>
+    /// Runs an encoder model (opened with <see cref="LlamaCppModelOptions.Embeddings"/>) over <paramref name="ids"/> and
+    /// returns the hidden state of every token (time × hidden).
+    /// </summary>
+    public float[][] Embed(IReadOnlyList<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) throw new ArgumentException("Give at least one token id.", nameof(ids));
+        Reset();
+        _batch.Clear();
+        for (int i = 0; i < ids.Count; i++) _batch.Add(CheckId(ids[i]), i, LLamaSeqId.Zero, logits: true);
+        var result = _context.Encode(_batch);
+        if (result != EncodeResult.Ok) throw new InvalidOperationException($"llama.cpp encode failed ({result}).");
+        return Enumerable.Range(0, ids.Count).Select(i => _context.NativeHandle.GetEmbeddingsIth(i).ToArray()).ToArray();
     }
 
     /// <summary>Drops everything from the context.</summary>

@@ -26,4 +26,7 @@ public sealed record LlamaCppModelOptions
     /// move logits by about 1e-2, which hides real differences when checking a model against Shifa's forward.
     /// </summary>
     public bool ExactAttention { get; init; } = true;
+
+    /// <summary>Open an encoder (BERT) for per-token hidden states instead of logits.</summary>
+    public bool Embeddings { get; init; }
 }
