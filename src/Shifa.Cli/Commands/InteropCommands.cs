@@ -10,7 +10,7 @@ internal static class InteropCommands
     {
         // `export` is already the dataset export command, so these are top-level names rather than an `export` branch.
         config.AddCommand<ExportGgufCommand>("export-gguf")
-            .WithDescription("Export a LLaMA-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
+            .WithDescription("Export a LLaMA- or GPT-2-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
             .WithExample("export-gguf", "--model", "ws/models/tiny", "--type", "q8_0");
         config.AddCommand<ExportTrainerCommand>("export-trainer")
             .WithDescription("Write the curated splits in chat format with a ready TRL (accelerate/DeepSpeed) or Axolotl config.")

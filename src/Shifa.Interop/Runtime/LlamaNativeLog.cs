@@ -20,7 +20,15 @@ public static class LlamaNativeLog
         lock (Gate)
         {
             if (_installed) return;
-            NativeLibraryConfig.All.WithLogCallback(OnMessage);
+            try
+            {
+                NativeLibraryConfig.All.WithLogCallback(OnMessage);
+            }
+            catch (InvalidOperationException)
+            {
+                // The native library was already loaded by other code; set the callback on the live library instead.
+                NativeLogConfig.llama_log_set(OnMessage);
+            }
             _installed = true;
         }
     }
