@@ -21,6 +21,12 @@ public sealed record AblationModel
     /// <summary>Longest generated answer, in tokens.</summary>
     public int MaxNewTokens { get; init; } = 128;
 
+    /// <summary>LoRA settings such as <c>r=16,alpha=32</c> (see <c>LoraConfig.Parse</c>); null trains every weight.</summary>
+    public string? Lora { get; init; }
+
+    /// <summary>Training device: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
     /// <summary>
     /// Repetition penalty of the fixed greedy decoding (1 = none). Small models trained from scratch
     /// loop on punctuation under plain greedy decoding; every condition of a model decodes the same way.

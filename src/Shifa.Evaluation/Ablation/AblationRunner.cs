@@ -8,6 +8,7 @@ using Shifa.Evaluation.Scoring;
 using Shifa.Evaluation.Storage;
 using Shifa.Evaluation.Systems;
 using Shifa.Modeling.Generation;
+using Shifa.Modeling.Lora;
 using Shifa.Modeling.Training;
 
 namespace Shifa.Evaluation.Ablation;
@@ -88,8 +89,9 @@ public sealed class AblationRunner(Workspace workspace, AblationConfig config)
         {
             progress?.Report($"{name}: training {model.Base} on {train.Count} records");
             var options = SftJob.DefaultOptions(model.Base!);
-            options = options with { Epochs = model.Epochs ?? options.Epochs, MaxSteps = model.MaxSteps ?? options.MaxSteps };
-            await Task.Run(() => SftJob.Run(new SftJobRequest { Base = model.Base!, OutputDirectory = folder, TrainRecords = train, Options = options }, null, ct), ct).ConfigureAwait(false);
+            options = options with { Epochs = model.Epochs ?? options.Epochs, MaxSteps = model.MaxSteps ?? options.MaxSteps, Device = model.Device };
+            var lora = model.Lora is null ? null : LoraConfig.Parse(model.Lora);
+            await Task.Run(() => SftJob.Run(new SftJobRequest { Base = model.Base!, OutputDirectory = folder, TrainRecords = train, Options = options, Lora = lora }, null, ct), ct).ConfigureAwait(false);
         }
 
         var client = LocalChatClient.Load(folder);

@@ -95,4 +95,18 @@ public sealed class QuickstartPipelineTests : IDisposable
         await child.WaitForExitAsync();
         return seen;
     }
+
+    [Fact]
+    public async Task Review_gate_set_to_wait_pauses_after_curation_until_a_round_is_complete()
+    {
+        var config = ReducedQuickstart.Write(Path.Combine(_dir, "in"), rows: 80, train: false);
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"name\": \"reduced quickstart\",", "\"name\": \"gated\", \"review\": { \"gate\": \"wait\" },"));
+        var ws = Path.Combine(_dir, "ws");
+        var paused = await Assert.ThrowsAsync<PipelinePausedException>(() => RunInProcess(config, ws));
+        Assert.Contains("shifa serve", paused.Message);
+        var manifests = new ManifestStore(Workspace.Open(ws));
+        Assert.NotNull(manifests.Get("curate"));
+        Assert.Null(manifests.Get("review-gate"));
+        Assert.Null(manifests.Get("ablate"));
+    }
 }

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 
 namespace Shifa.Cli.Commands.Pipeline;
 
-/// <summary>Runs ingest → profile → split → synthesize → curate → review gate → train → evaluate → report.</summary>
+/// <summary>Runs ingest → profile → split → synthesize → curate → review gate → train/evaluate (ablation) → report.</summary>
 internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
@@ -73,15 +73,28 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             return 0;
         }
 
-        var result = await runner.RunAsync(ctx, cancellationToken);
+        PipelineResult result;
+        try
+        {
+            result = await runner.RunAsync(ctx, cancellationToken);
+        }
+        catch (PipelinePausedException paused)
+        {
+            console.Line($"run: paused, {paused.Message}");
+            return 0;
+        }
+
         var report = Path.Combine(workspace.Root, ReportStage.Folder, "index.html");
         if (File.Exists(report))
         {
             console.Line($"report: {report}");
         }
 
-        console.Line($"serve it: shifa serve --workspace {settings.Workspace}" + (config.Serve.Backend.StartsWith("model:", StringComparison.Ordinal)
-            ? $" --model {Path.Combine(settings.Workspace!, "models", config.Serve.Backend["model:".Length..])}" : ""));
+        // Pipeline models live in models/ablation-<model>-<condition>; the richest condition is listed last.
+        var served = config.Serve.Backend.StartsWith("model:", StringComparison.Ordinal) && config.Conditions.Count > 0
+            ? $" --model {Path.Combine(settings.Workspace!, "models", $"ablation-{config.Serve.Backend["model:".Length..]}-{config.Conditions[^1].Replace('+', '_')}")}"
+            : "";
+        console.Line($"serve it: shifa serve --workspace {settings.Workspace}{served}");
         console.Line($"run: {result.Ran.Count} of {plan.Steps.Count} stages ran ({plan.Steps.Count - result.Ran.Count} up to date).");
         return 0;
     }

@@ -75,7 +75,7 @@ public sealed record SynthesisConfig
     /// <summary>Providers file (JSON) naming endpoints and key variables.</summary>
     public string? ProvidersFile { get; init; }
 
-    /// <summary>Hard spending cap over all providers, in US dollars.</summary>
+    /// <summary>Hard spending cap per provider, in US dollars: each provider's total spend in the workspace (earlier and killed runs included) stays under it.</summary>
     public decimal? BudgetUsd { get; init; }
 
     /// <summary>Seed for plans and the offline augmenter.</summary>

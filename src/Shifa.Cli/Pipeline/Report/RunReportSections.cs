@@ -221,7 +221,7 @@ internal static class RunReportSections
         sb.Append("| stage | input hash | config hash | code version | completed |\n|---|---|---|---|---|\n");
         foreach (var m in manifests)
         {
-            sb.Append(Inv, $"| {m.Stage} | `{m.InputHash[..12]}` | `{m.ConfigHash[..12]}` | `{m.CodeVersion}` | {m.CompletedAt:yyyy-MM-dd HH:mm:ss} |\n");
+            sb.Append(Inv, $"| {m.Stage} | `{Abbrev(m.InputHash)}` | `{Abbrev(m.ConfigHash)}` | `{m.CodeVersion}` | {m.CompletedAt:yyyy-MM-dd HH:mm:ss} |\n");
         }
 
         return new ReportSection("reproduce", "Reproducibility", sb.ToString());
@@ -233,6 +233,8 @@ internal static class RunReportSections
 
     private static string StripImages(string markdown) =>
         string.Join('\n', markdown.Split('\n').Where(l => !l.TrimStart().StartsWith("![", StringComparison.Ordinal)));
+
+    private static string Abbrev(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
     private static string Cell(string text, int max)
     {

@@ -14,7 +14,7 @@ internal sealed class AblateStage : IPipelineStage
 
     public string Key => "ablate";
 
-    public IReadOnlyList<string> DependsOn => ["split", "curate"];
+    public IReadOnlyList<string> DependsOn => ["split", "curate", "review-gate"];
 
     public string Describe(PipelineContext context)
     {
@@ -46,6 +46,8 @@ internal sealed class AblateStage : IPipelineStage
             Epochs = m.Epochs,
             MaxSteps = m.MaxSteps,
             MaxNewTokens = c.Evaluation.MaxNewTokens,
+            Lora = m.Lora,
+            Device = m.Device,
         }).ToList();
         if (c.Evaluation.Systems.Contains("retrieval"))
         {

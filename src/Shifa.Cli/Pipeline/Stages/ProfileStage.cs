@@ -1,0 +1,26 @@
+using Shifa.Core.Profiling;
+
+namespace Shifa.Cli.Pipeline.Stages;
+
+/// <summary>Profiles the seed records (specialties, lengths, dialects, duplicates, PII) into profile/.</summary>
+internal sealed class ProfileStage : IPipelineStage
+{
+    public string Key => "profile";
+
+    public IReadOnlyList<string> DependsOn => ["ingest"];
+
+    public string Describe(PipelineContext context) => "profile the seed records (profile/profile.json, profile.md, charts)";
+
+    public string OwnInputHash(PipelineContext context) => "";
+
+    public string ConfigHash(PipelineContext context) => "";
+
+    public decimal EstimateCostUsd(PipelineContext context) => 0;
+
+    public Task<string> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        var result = ProfileRun.Run(context.Workspace, ct: cancellationToken);
+        context.Log($"profile: {result.Profile.RecordCount} records, {result.Profile.Specialties.Count} specialties -> {result.JsonPath}");
+        return Task.FromResult(StageHash.Outputs(new { result.JsonPath, result.MarkdownPath, Charts = result.ChartPaths.Count }));
+    }
+}
