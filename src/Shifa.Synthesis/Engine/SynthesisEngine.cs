@@ -30,6 +30,12 @@ public sealed class SynthesisEngine(SynthesisStore store, IWorkItemGenerator gen
         {
             await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = stopAll.Token }, async (item, _) =>
             {
+                // The loop may hand out an item it fetched just before a stop: never start a request after one.
+                if (stopAll.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 ItemOutcome outcome;
                 try
                 {

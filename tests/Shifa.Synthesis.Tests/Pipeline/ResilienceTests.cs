@@ -63,12 +63,13 @@ public sealed class ResilienceTests
         server.Faults = _ => Fault.Unauthorized;
         FakeProviders.Plan(store, "fake", records: 40, pairs: 2);
 
-        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = FakeProviders.Fake(server.BaseUrl), MaxConcurrency = 2 });
+        // One worker: the refusal must stop the run before any other request goes out.
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = FakeProviders.Fake(server.BaseUrl), MaxConcurrency = 1 });
 
         Assert.Contains("http_401", summary.StopReason);
         Assert.Equal(0, summary.Failed);
         Assert.Equal(20, store.CountItems("fake")[ItemStatus.Pending]);
-        Assert.True(server.Requests <= 2, $"{server.Requests} requests after the key was refused");
+        Assert.True(server.Requests <= 1, $"{server.Requests} requests after the key was refused");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class RunReportSections
         var dir = Path.Combine(ws.Root, "profile");
         var md = Path.Combine(dir, "profile.md");
         return new ReportSection("profile", "Data profile",
-            File.Exists(md) ? Demote(File.ReadAllText(md)) : "No profile was computed (run `shifa profile`).",
+            File.Exists(md) ? Demote(StripImages(File.ReadAllText(md))) : "No profile was computed (run `shifa profile`).",
             Directory.Exists(dir) ? Directory.GetFiles(dir, "*.png").Order(StringComparer.Ordinal).ToList() : []);
     }
 
@@ -67,8 +67,8 @@ internal static class RunReportSections
         var dir = Path.Combine(ws.Root, "curate");
         var md = Path.Combine(dir, "report.md");
         return new ReportSection("curation", "Curation funnel",
-            File.Exists(md) ? Demote(File.ReadAllText(md)) : "Curation did not run.",
-            Directory.Exists(dir) ? Directory.GetFiles(dir, "*.png").Order(StringComparer.Ordinal).ToList() : []);
+            File.Exists(md) ? Demote(StripImages(File.ReadAllText(md))) : "Curation did not run.",
+            Directory.Exists(dir) ? Directory.GetFiles(dir, "*.png", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : []);
     }
 
     private static ReportSection Review(Workspace ws)
@@ -227,7 +227,8 @@ internal static class RunReportSections
         return new ReportSection("reproduce", "Reproducibility", sb.ToString());
     }
 
-    // Embedded reports carry their own top-level headings; push them below the section heading.
+    // Embedded reports carry their own top-level headings and image links relative to their own
+    // folders: push the headings below the section heading; their images are copied in as section images.
     private static string Demote(string markdown) =>
         string.Join('\n', markdown.Split('\n').Select(l => l.StartsWith('#') ? "##" + l : l));
 
