@@ -47,19 +47,7 @@ public static class BatchResultReader
             return (new ItemOutcome(item, ItemStatus.Failed, answeredBy, [], [attempt], parsed.ErrorKind, parsed.Error), cost);
         }
 
-        var now = DateTimeOffset.UtcNow;
-        var records = parsed.Pairs.Select((p, i) => new QaRecord
-        {
-            Id = ContentHash.Short(32, item.Id, i.ToString(CultureInfo.InvariantCulture)),
-            Question = p.Question,
-            Answer = p.Answer,
-            Specialty = item.Specialty,
-            SpecialtyKey = item.SpecialtyKey,
-            Gender = item.Persona.Gender,
-            AgeYears = item.Persona.AgeYears,
-            Dialect = item.Dialect,
-            Provenance = new Provenance(provider, RecordKind.LlmSynthetic, provider, answeredBy, item.PromptVersion, item.ExemplarIds, now, null, item.Id),
-        }).ToList();
+        var records = GeneratedRecords.From(item, parsed.Pairs, provider, answeredBy);
         return (new ItemOutcome(item, ItemStatus.Done, answeredBy, records, [attempt]), cost);
     }
 

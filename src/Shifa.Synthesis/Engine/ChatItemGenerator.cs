@@ -66,19 +66,7 @@ public sealed class ChatItemGenerator(IChatClient client, IReadOnlyDictionary<st
                 props?.TryGetValue(ResponseMetadata.Retried, out var r) == true ? r as string[] : null));
             if (parsed.IsValid)
             {
-                var now = DateTimeOffset.UtcNow;
-                var records = parsed.Pairs.Select((p, i) => new QaRecord
-                {
-                    Id = ContentHash.Short(32, item.Id, i.ToString(CultureInfo.InvariantCulture)),
-                    Question = p.Question,
-                    Answer = p.Answer,
-                    Specialty = item.Specialty,
-                    SpecialtyKey = item.SpecialtyKey,
-                    Gender = item.Persona.Gender,
-                    AgeYears = item.Persona.AgeYears,
-                    Dialect = item.Dialect,
-                    Provenance = new Provenance(options.Provider, RecordKind.LlmSynthetic, options.Provider, model, item.PromptVersion, item.ExemplarIds, now, null, item.Id),
-                }).ToList();
+                var records = GeneratedRecords.From(item, parsed.Pairs, options.Provider, model);
                 return new ItemOutcome(item, ItemStatus.Done, model, records, attempts);
             }
         }
