@@ -15,9 +15,12 @@ internal static class FoundationCommands
         config.AddCommand<SplitCommand>("split")
             .WithDescription("Assign deterministic train/val/test splits, stratified by specialty; test holds only real records.")
             .WithExample("split", "--workspace", "ws", "--seed", "13");
-        config.AddCommand<ExportCommand>("export")
-            .WithDescription("Export records (all or one split) as jsonl, csv, parquet or hf-chat.")
-            .WithExample("export", "--workspace", "ws", "--format", "hf-chat", "--split", "train");
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Export records (all or one split) as jsonl, csv, parquet or hf-chat; 'export gguf' and 'export trainer' hand models and data to other tools.");
+            export.SetDefaultCommand<ExportCommand>();
+            export.AddInteropExports();
+        });
         return config;
     }
 }

@@ -8,13 +8,6 @@ internal static class InteropCommands
 {
     public static IConfigurator AddInteropCommands(this IConfigurator config)
     {
-        // `export` is already the dataset export command, so these are top-level names rather than an `export` branch.
-        config.AddCommand<ExportGgufCommand>("export-gguf")
-            .WithDescription("Export a LLaMA- or GPT-2-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
-            .WithExample("export-gguf", "--model", "ws/models/tiny", "--type", "q8_0");
-        config.AddCommand<ExportTrainerCommand>("export-trainer")
-            .WithDescription("Write the curated splits in chat format with a ready TRL (accelerate/DeepSpeed) or Axolotl config.")
-            .WithExample("export-trainer", "--workspace", "ws", "--format", "axolotl", "--out", "bundle");
         config.AddBranch("import", import =>
         {
             import.SetDescription("Bring work done with other tools back into Shifa.");
@@ -23,5 +16,17 @@ internal static class InteropCommands
                 .WithExample("import", "adapter", "--workspace", "ws", "--model", "tiny", "--adapter", "output/checkpoint-100");
         });
         return config;
+    }
+
+    /// <summary>Adds <c>export gguf</c> and <c>export trainer</c> under the dataset <c>export</c> command's branch.</summary>
+    public static IConfigurator<CommandSettings> AddInteropExports(this IConfigurator<CommandSettings> export)
+    {
+        export.AddCommand<ExportGgufCommand>("gguf")
+            .WithDescription("Export a LLaMA- or GPT-2-layout model folder (LoRA adapter optionally merged) as GGUF for llama.cpp, Ollama, LM Studio, LLamaSharp.")
+            .WithExample("export", "gguf", "--model", "ws/models/tiny", "--type", "q8_0");
+        export.AddCommand<ExportTrainerCommand>("trainer")
+            .WithDescription("Write the curated splits in chat format with a ready TRL (accelerate/DeepSpeed) or Axolotl config.")
+            .WithExample("export", "trainer", "--workspace", "ws", "--format", "axolotl", "--out", "bundle");
+        return export;
     }
 }

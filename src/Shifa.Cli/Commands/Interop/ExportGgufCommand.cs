@@ -1,4 +1,4 @@
-// `shifa export-gguf`: writes a LLaMA- or GPT-2-layout model folder (optionally with a LoRA adapter merged) as one GGUF file for llama.cpp runtimes.
+// `shifa export gguf`: writes a LLaMA- or GPT-2-layout model folder (optionally with a LoRA adapter merged) as one GGUF file for llama.cpp runtimes.
 using System.ComponentModel;
 using Shifa.Modeling.Checkpoints;
 using Shifa.Modeling.Export.Gguf;

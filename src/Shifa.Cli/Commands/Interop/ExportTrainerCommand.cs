@@ -1,4 +1,4 @@
-// `shifa export-trainer`: the workspace's curated splits and a ready TRL or Axolotl configuration for cluster training.
+// `shifa export trainer`: the workspace's curated splits and a ready TRL or Axolotl configuration for cluster training.
 using System.ComponentModel;
 using Shifa.Core.Storage;
 using Shifa.Interop.Trainers;
