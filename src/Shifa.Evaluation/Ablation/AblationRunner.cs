@@ -68,7 +68,8 @@ public sealed class AblationRunner(Workspace workspace, AblationConfig config)
 
         var columns = MetricSet.Columns(metrics);
         var systems = config.Models.SelectMany(m => config.Conditions.Select(c => $"{m.Name}/{c}")).ToHashSet(StringComparer.Ordinal);
-        var scores = store.ReadScores(runId).Where(s => systems.Contains(s.System) && columns.Contains(s.Metric) && test.Any(t => t.Id == s.RecordId)).ToList();
+        var testIds = test.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var scores = store.ReadScores(runId).Where(s => systems.Contains(s.System) && columns.Contains(s.Metric) && testIds.Contains(s.RecordId)).ToList();
         var report = new ReportBuilder { Resamples = config.Resamples, Trials = config.Trials, Seed = config.Seed }
             .Build(runId, $"Ablation '{config.Name}': {test.Count} real test questions", scores, columns, config.Baseline)
             with { EmptyAnswers = store.CountEmptyOutputs(runId, systems, test.Select(t => t.Id).ToHashSet(StringComparer.Ordinal)) };

@@ -15,8 +15,11 @@ internal sealed class SynthesizeStage(Config.ProviderRun run) : IPipelineStage
 
     public IReadOnlyList<string> DependsOn => ["split"];
 
-    public string Describe(PipelineContext context) =>
-        $"generate {run.Count} QA pairs with {run.Name}" + (Settings(context).Kind == ProviderKind.Offline ? " (offline augmenter)" : $" ({Settings(context).ResolvedModel})");
+    public string Describe(PipelineContext context)
+    {
+        var settings = Settings(context);
+        return $"generate {run.Count} QA pairs with {run.Name}" + (settings.Kind == ProviderKind.Offline ? " (offline augmenter)" : $" ({settings.ResolvedModel})");
+    }
 
     public string OwnInputHash(PipelineContext context) =>
         context.Config.Synthesis.ProvidersFile is { } f && File.Exists(f) ? Shifa.Core.Hashing.ContentHash.OfFile(f) : "";
