@@ -34,8 +34,10 @@ public static class OpenAiEndpoints
         return routes;
     }
 
-    private static async Task CompleteAsync(HttpContext http, ShifaWebOptions o, [FromKeyedServices(ShifaWebHost.SafeChatKey)] IChatClient chat)
+    private static async Task CompleteAsync(HttpContext http, ShifaWebOptions o)
     {
+        var chat = http.RequestServices.GetRequiredKeyedService<IChatClient>(
+            http.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.NoDisclaimerClaim) ? ShifaWebHost.SafeChatWithoutDisclaimerKey : ShifaWebHost.SafeChatKey);
         ChatCompletionRequest request;
         try
         {
