@@ -58,7 +58,7 @@ public static class OpenAiEndpoints
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var model = request.Model ?? o.ModelName;
-        var options = request.ToChatOptions(o.ModelName);
+        var options = request.ToChatOptions();
         if (!request.Stream)
         {
             var response = await chat.GetResponseAsync(request.Messages, options, http.RequestAborted).ConfigureAwait(false);
