@@ -103,11 +103,17 @@ internal static class LocalModelBench
             }
 
             var total = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            if (i < Warmup)
+            {
+                continue;
+            }
+
+            // An emergency is answered by the safety layer without the model: not a model timing.
             if (text.ToString().StartsWith(SafetyMessages.UrgentHeading, StringComparison.Ordinal))
             {
                 urgent++;
             }
-            else if (i >= Warmup)
+            else
             {
                 served.Add((first, total, timing.FirstTokenMs, timing.TotalMs, timing.OutputTokens));
             }
@@ -118,7 +124,7 @@ internal static class LocalModelBench
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dir, true);
 
-        Console.WriteLine($"Local model '{name}' behind Shifa's host, streamed /v1/chat/completions, 1 client, {served.Count} requests (max_tokens {maxTokens}, greedy; {urgent} answered by the urgent-care notice and left out), {Environment.ProcessorCount} CPUs");
+        Console.WriteLine($"Local model '{name}' behind Shifa's host, streamed /v1/chat/completions, 1 client, {requests} requests (max_tokens {maxTokens}, greedy; {urgent} of them answered by the urgent-care notice and left out), {Environment.ProcessorCount} CPUs");
         Console.WriteLine("| measure | p50 ms | p95 ms |");
         Console.WriteLine("|---|---:|---:|");
         Row("time to first streamed chunk (client)", served.Select(s => s.FirstChunk));
