@@ -27,7 +27,8 @@ internal static class LocalModelBench
     {
         var requests = Int(args, "--requests", 20);
         var maxTokens = Int(args, "--max-tokens", 64);
-        var steps = Int(args, "--train-steps", 40);
+        var steps = Int(args, "--train-steps", 150);
+        var temperature = Text(args, "--temperature") ?? "0.7";
         var modelDir = Text(args, "--model");
         var sample = Text(args, "--sample") ?? FindUp(Path.Combine("samples", "aramed-sample.csv"))
             ?? throw new FileNotFoundException("samples/aramed-sample.csv not found above the bench; pass --sample PATH.");
@@ -68,6 +69,7 @@ internal static class LocalModelBench
         const int Warmup = 2;
         var served = new List<(double FirstChunk, double Total, double ModelFirst, double ModelTotal, long Tokens)>();
         var urgent = 0;
+        string? firstChunkSample = null;
         for (var i = 0; i < requests + Warmup; i++)
         {
             var q = questions[i * 7 % questions.Count];
@@ -76,6 +78,7 @@ internal static class LocalModelBench
                 ["model"] = name,
                 ["stream"] = true,
                 ["max_tokens"] = maxTokens,
+                ["temperature"] = float.Parse(temperature, CultureInfo.InvariantCulture),
                 ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = q } },
             });
             var t0 = Stopwatch.GetTimestamp();
@@ -97,7 +100,13 @@ internal static class LocalModelBench
                 var choices = chunk.RootElement.GetProperty("choices");
                 if (choices.GetArrayLength() > 0 && choices[0].GetProperty("delta").TryGetProperty("content", out var c) && c.GetString() is { Length: > 0 } piece)
                 {
-                    first = double.IsNaN(first) ? Stopwatch.GetElapsedTime(t0).TotalMilliseconds : first;
+                    // The first chunk with visible text: a whitespace-only chunk shows the reader nothing.
+                    if (double.IsNaN(first) && !string.IsNullOrWhiteSpace(piece))
+                    {
+                        first = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                        firstChunkSample ??= i >= Warmup ? piece : null;
+                    }
+
                     text.Append(piece);
                 }
             }
@@ -124,24 +133,29 @@ internal static class LocalModelBench
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dir, true);
 
-        Console.WriteLine($"Local model '{name}' behind Shifa's host, streamed /v1/chat/completions, 1 client, {requests} requests (max_tokens {maxTokens}, greedy; {urgent} of them answered by the urgent-care notice and left out), {Environment.ProcessorCount} CPUs");
+        Console.WriteLine($"Local model '{name}' behind Shifa's host, streamed /v1/chat/completions, 1 client, {requests} requests (max_tokens {maxTokens}, temperature {temperature}; {urgent} of them answered by the urgent-care notice and left out), {Environment.ProcessorCount} CPUs");
         Console.WriteLine("| measure | p50 ms | p95 ms |");
         Console.WriteLine("|---|---:|---:|");
-        Row("time to first streamed chunk (client)", served.Select(s => s.FirstChunk));
+        Row("time to first streamed text (client)", served.Select(s => s.FirstChunk));
         Row("total time (client)", served.Select(s => s.Total));
         Row("model's first token (behind the safety layer)", served.Select(s => s.ModelFirst));
         Row("model's generation time", served.Select(s => s.ModelTotal));
+        Console.WriteLine($"first streamed text of the first measured answer: «{firstChunkSample?.ReplaceLineEndings(" ")}»");
         var tokens = served.Sum(s => s.Tokens);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tokens: {tokens} in all, {tokens / (double)Math.Max(1, served.Count):F1} per answer; decoding {tokens / (served.Sum(s => s.ModelTotal) / 1000):F1} tokens/s (model), {tokens / (served.Sum(s => s.Total) / 1000):F1} tokens/s (client, end to end)"));
         return 0;
     }
 
+    // NaN marks an answer with no visible text (all whitespace): it has no first-text time and is counted apart.
     private static void Row(string label, IEnumerable<double> values)
     {
-        var sorted = values.Order().ToList();
-        double P(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {P(0.50):F1} | {P(0.95):F1} |"));
+        var all = values.ToList();
+        var sorted = all.Where(v => !double.IsNaN(v)).Order().ToList();
+        double P(double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        var missing = all.Count - sorted.Count;
+        var note = missing > 0 ? $" ({missing} answers without visible text left out)" : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label}{note} | {P(0.50):F1} | {P(0.95):F1} |"));
     }
 
     private static int Int(string[] args, string name, int fallback) =>
