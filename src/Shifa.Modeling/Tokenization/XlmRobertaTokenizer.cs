@@ -74,8 +74,11 @@ public sealed class XlmRobertaTokenizer : IEncoderTokenizer, ITextTokenizer
         var file = Directory.Exists(path) ? Path.Combine(path, ModelFileName) : path;
         if (!File.Exists(file))
         {
+            var json = Directory.Exists(path) && File.Exists(Path.Combine(path, "tokenizer.json"))
+                ? " Its tokenizer.json alone is not read; download sentencepiece.bpe.model too."
+                : string.Empty;
             throw new FileNotFoundException(
-                $"No XLM-RoBERTa tokenizer at '{path}': expected the SentencePiece model {ModelFileName} (as published with xlm-roberta-base/large).", file);
+                $"No XLM-RoBERTa tokenizer at '{path}': expected the SentencePiece model {ModelFileName} (as published with xlm-roberta-base/large).{json}", file);
         }
 
         using var stream = File.OpenRead(file);
