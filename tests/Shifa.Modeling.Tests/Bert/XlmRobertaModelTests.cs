@@ -95,5 +95,7 @@ public sealed class XlmRobertaModelTests
         Assert.Equal(512, BertConfig.BaseMultilingualCased.MaxInputLength);
         var badType = Assert.Throws<InvalidDataException>(() => (BertConfig.XlmRobertaBase with { ModelType = "deberta-v2" }).Validate("cfg"));
         Assert.Contains("deberta-v2", badType.Message, StringComparison.Ordinal);
+        var relative = Assert.Throws<InvalidDataException>(() => (BertConfig.XlmRobertaBase with { PositionEmbeddingType = "relative_key" }).Validate("cfg"));
+        Assert.Contains("relative_key", relative.Message, StringComparison.Ordinal);
     }
 }

@@ -70,6 +70,10 @@ public sealed record BertConfig
     [JsonPropertyName("pad_token_id")]
     public int PadTokenId { get; init; }
 
+    /// <summary>How positions enter the model; only <c>absolute</c> (learned table, the published models' setting) is implemented.</summary>
+    [JsonPropertyName("position_embedding_type")]
+    public string PositionEmbeddingType { get; init; } = "absolute";
+
     /// <summary>Model type written to config.json.</summary>
     [JsonPropertyName("model_type")]
     public string ModelType { get; init; } = "bert";
@@ -144,6 +148,11 @@ public sealed record BertConfig
         if (VocabSize <= 0 || NumHiddenLayers < 0 || IntermediateSize <= 0 || MaxPositionEmbeddings <= 0 || TypeVocabSize <= 0)
         {
             throw new InvalidDataException($"{source}: vocab_size, intermediate_size, max_position_embeddings and type_vocab_size must be positive and num_hidden_layers non-negative.");
+        }
+
+        if (PositionEmbeddingType is not "absolute")
+        {
+            throw new InvalidDataException($"{source}: position_embedding_type '{PositionEmbeddingType}' is not supported; only 'absolute' position embeddings are implemented.");
         }
 
         if (HiddenAct is not ("gelu" or "gelu_new" or "relu"))
