@@ -1,4 +1,5 @@
 // XLM-RoBERTa's tokenizer: a SentencePiece model with fairseq's id layout (transformers' XLMRobertaTokenizer).
+using System.Text.Json;
 using Microsoft.ML.Tokenizers;
 using Shifa.Modeling.Architectures.Bert;
 
@@ -66,29 +67,49 @@ public sealed class XlmRobertaTokenizer : IEncoderTokenizer, ITextTokenizer
     int? ITextTokenizer.PadId => PadId;
 
     /// <summary>
-    /// Loads <c>sentencepiece.bpe.model</c> from a model folder, or the <c>.model</c> file given.
+    /// Loads <c>sentencepiece.bpe.model</c> from a model folder (or else the Unigram
+    /// <c>tokenizer.json</c> transformers writes for XLM-R), or the <c>.model</c> file given.
     /// </summary>
     public static XlmRobertaTokenizer Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var file = Directory.Exists(path) ? Path.Combine(path, ModelFileName) : path;
-        if (!File.Exists(file))
+        if (File.Exists(file))
         {
-            var json = Directory.Exists(path) && File.Exists(Path.Combine(path, "tokenizer.json"))
-                ? " Its tokenizer.json alone is not read; download sentencepiece.bpe.model too."
-                : string.Empty;
-            throw new FileNotFoundException(
-                $"No XLM-RoBERTa tokenizer at '{path}': expected the SentencePiece model {ModelFileName} (as published with xlm-roberta-base/large).{json}", file);
+            using var stream = File.OpenRead(file);
+            return Create(stream, file);
         }
 
-        using var stream = File.OpenRead(file);
+        var json = Directory.Exists(path) ? Path.Combine(path, "tokenizer.json") : null;
+        if (json is not null && File.Exists(json))
+        {
+            byte[] model;
+            try
+            {
+                model = XlmRobertaTokenizerJson.ToSentencePieceModel(json);
+            }
+            catch (Exception e) when (e is JsonException or FormatException)
+            {
+                throw new InvalidDataException($"{json}: not valid JSON with a base64 precompiled_charsmap ({e.Message}).", e);
+            }
+
+            using var stream = new MemoryStream(model);
+            return Create(stream, json);
+        }
+
+        throw new FileNotFoundException(
+            $"No XLM-RoBERTa tokenizer at '{path}': expected the SentencePiece model {ModelFileName} or a Unigram tokenizer.json (as published with xlm-roberta-base/large).", file);
+    }
+
+    private static XlmRobertaTokenizer Create(Stream model, string source)
+    {
         try
         {
-            return new XlmRobertaTokenizer(SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false));
+            return new XlmRobertaTokenizer(SentencePieceTokenizer.Create(model, addBeginningOfSentence: false, addEndOfSentence: false));
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException))
         {
-            throw new InvalidDataException($"{file}: not a SentencePiece model Microsoft.ML.Tokenizers can read ({e.Message}).", e);
+            throw new InvalidDataException($"{source}: not a SentencePiece model Microsoft.ML.Tokenizers can read ({e.Message}).", e);
         }
     }
 
