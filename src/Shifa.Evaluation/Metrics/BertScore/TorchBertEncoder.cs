@@ -55,11 +55,23 @@ public sealed class TorchBertEncoder : IBertScoreEncoder, IDisposable
     /// </summary>
     public static TorchBertEncoder Load(string folder, int? layer = null, string? modelName = null)
     {
-        var name = modelName ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/', '\\'));
-        var l = BertScoreModels.ResolveLayer(name, layer);
-        var tokenizer = EncoderTokenizerLoader.Load(folder);
+        var config = BertConfig.Load(folder);
+        var l = BertScoreModels.ResolveLayer(modelName ?? folder, layer);
+        var tokenizer = EncoderTokenizerLoader.Load(folder, config);
         var model = BertModel.Load(folder, l);
-        return new TorchBertEncoder(model, tokenizer, name, l);
+        return new TorchBertEncoder(model, tokenizer, modelName ?? NameOf(folder, config), l);
+    }
+
+    /// <summary>
+    /// The name a folder's scores are signed with: the folder's name, followed by its
+    /// <c>model_type</c> in parentheses when the name does not already say it (bert_score signs
+    /// with hub ids such as <c>xlm-roberta-large</c>, which do; a local folder's name may not).
+    /// </summary>
+    public static string NameOf(string folder, BertConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        return name.Contains(config.ModelType, StringComparison.OrdinalIgnoreCase) ? name : $"{name}({config.ModelType})";
     }
 
     /// <inheritdoc/>

@@ -125,6 +125,16 @@ public sealed class XlmRobertaBertScoreTests(TinyXlmRobertaFixture fixture) : IC
         Assert.Throws<ArgumentException>(() => BertScoreModels.ResolveLayer(fixture.Path, null));
     }
 
+    [Fact]
+    public void A_folder_whose_name_does_not_say_its_family_is_signed_with_its_model_type()
+    {
+        using var encoder = TorchBertEncoder.Load(fixture.Path, 1);
+        var name = Path.GetFileName(fixture.Path);
+        Assert.Equal($"{name}(xlm-roberta)", encoder.ModelName);
+        Assert.StartsWith($"{name}(xlm-roberta)_L1_no-idf_", new BertScorer(encoder).Signature, StringComparison.Ordinal);
+        Assert.Equal("xlm-roberta-large", TorchBertEncoder.NameOf("/models/xlm-roberta-large/", BertConfig.XlmRobertaLarge));
+    }
+
     private static void AssertClose((double P, double R, double F) expected, BertScoreTriple actual)
     {
         Assert.Equal(expected.P, actual.P, 1e-6);
