@@ -59,8 +59,8 @@ public sealed record SeedConfig
 /// <summary>Split fractions and seed.</summary>
 public sealed record SplitConfig
 {
-    /// <summary>Random seed.</summary>
-    public int Seed { get; init; } = 42;
+    /// <summary>Split seed; the same default as <c>shifa split</c>.</summary>
+    public int Seed { get; init; } = Shifa.Core.Splitting.SplitOptions.DefaultSeed;
 
     /// <summary>Validation fraction.</summary>
     public double Val { get; init; } = 0.1;
