@@ -17,7 +17,7 @@ internal sealed class CurateCommand : AsyncCommand<CurateSettings>
         var console = AnsiConsole.Console;
         try
         {
-            var options = settings.Config is null ? new CurationOptions() : CurationOptions.Load(settings.Config);
+            var options = settings.Config is null ? new CurationOptions() : CurationConfigReader.Load(settings.Config);
             var ws = Workspace.Open(settings.Workspace!, CurationSchema.Instance);
             var progress = new StageLines(s => console.MarkupLineInterpolated(
                 CultureInfo.InvariantCulture, $"  {s.Stage,-17} inputs {s.Inputs,7}  decided {s.Decided,7}  dropped {s.Dropped,6}  {s.Seconds,6:0.00}s"));

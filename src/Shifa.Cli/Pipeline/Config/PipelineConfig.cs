@@ -119,8 +119,11 @@ public sealed record CurationConfig
     /// <summary>Minimum Arabic-letter share.</summary>
     public double? MinArabicRatio { get; init; }
 
-    /// <summary>Embedder: builtin, an ONNX folder or provider:model.</summary>
-    public string? Embedder { get; init; }
+    /// <summary>
+    /// Embedder, in the forms <c>shifa curate --config</c> accepts too: a string (<c>builtin</c>,
+    /// <c>openai:MODEL</c> or an ONNX model folder) or an <c>EmbedderOptions</c> object.
+    /// </summary>
+    public System.Text.Json.JsonElement? Embedder { get; init; }
 }
 
 /// <summary>Expert review gate.</summary>

@@ -304,6 +304,25 @@ public static class PipelineConfigLoader
             resources.Add(new ConfigError(file, "/evaluation/bertscore/model", $"'{bm}' has no config.json", "point it at a Hugging Face BERT folder"));
         }
 
+        try
+        {
+            var embedder = Stages.CurateStage.Embedder(c.Curation, file);
+            if (embedder.Kind == "onnx" && !Directory.Exists(embedder.ModelPath))
+            {
+                resources.Add(new ConfigError(file, "/curation/embedder", $"ONNX embedder folder '{embedder.ModelPath}' does not exist",
+                    "point curation.embedder at a folder with model.onnx (relative to the config file's folder), or use builtin / openai:MODEL"));
+            }
+            else if (embedder.Kind == "openai" && string.IsNullOrEmpty(env(embedder.ApiKeyVariable)))
+            {
+                resources.Add(new ConfigError(file, "/curation/embedder", $"the openai embedder needs an API key but {embedder.ApiKeyVariable} is not set",
+                    $"export {embedder.ApiKeyVariable}=... before running, or use curation.embedder = builtin"));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(new ConfigError(file, "/curation/embedder", e.Message, "use builtin, openai:MODEL, an ONNX model folder, or an object with kind hashed, onnx or openai"));
+        }
+
         if (c.Split.Val + c.Split.Test >= 0.9)
         {
             errors.Add(new ConfigError(file, "/split", "val + test leave almost nothing for training", "keep val + test below 0.9"));

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Shifa.Cli.Commands.Curation;
 using Shifa.Curation.Pipeline;
 using Shifa.Curation.Reporting;
 
@@ -28,6 +30,13 @@ internal sealed class CurateStage(IReadOnlyList<string> synthesisStages) : IPipe
         return StageHash.Outputs(new { result.RunId, result.Targets, result.Kept, Report = written });
     }
 
+    /// <summary>The embedder of the config's <c>curation.embedder</c>, read as <c>shifa curate --config</c> reads it.</summary>
+    public static EmbedderOptions Embedder(Config.CurationConfig curation, string configPath) =>
+        CurationConfigReader.Embedder(
+            curation.Embedder is { } e ? JsonNode.Parse(e.GetRawText()) : null,
+            Path.GetDirectoryName(Path.GetFullPath(configPath))!,
+            configPath);
+
     public static CurationOptions Options(PipelineContext context)
     {
         var c = context.Config.Curation;
@@ -38,9 +47,7 @@ internal sealed class CurateStage(IReadOnlyList<string> synthesisStages) : IPipe
             SemanticDuplicateCosine = c.SemanticDuplicateCosine ?? o.SemanticDuplicateCosine,
             RelevanceBand = c.RelevanceBand ?? o.RelevanceBand,
             MinArabicRatio = c.MinArabicRatio ?? o.MinArabicRatio,
-            Embedder = c.Embedder is null or "builtin" ? o.Embedder
-                : Directory.Exists(c.Embedder) ? o.Embedder with { Kind = "onnx", ModelPath = c.Embedder }
-                : o.Embedder with { Kind = "openai", Model = c.Embedder.StartsWith("openai:", StringComparison.Ordinal) ? c.Embedder["openai:".Length..] : c.Embedder },
+            Embedder = Embedder(context.Config.Curation, context.ConfigPath),
         };
     }
 }
