@@ -31,7 +31,7 @@ public static class ProviderRegistry
         var price = prices.Find(model);
         if (price is null)
         {
-            if (budget.CapUsd is not null)
+            if (budget.IsCapped)
             {
                 throw new InvalidOperationException($"Model '{model}' has no price in {prices.Source}; add it there (USD per 1M tokens) before using --budget.");
             }

@@ -75,7 +75,10 @@ public sealed record SynthesisConfig
     /// <summary>Providers file (JSON) naming endpoints and key variables.</summary>
     public string? ProvidersFile { get; init; }
 
-    /// <summary>Hard spending cap per provider, in US dollars: each provider's total spend in the workspace (earlier and killed runs included) stays under it.</summary>
+    /// <summary>
+    /// Hard spending cap in US dollars on all providers together: the workspace's total recorded spend
+    /// (every provider, earlier and killed runs included) stays under it.
+    /// </summary>
     public decimal? BudgetUsd { get; init; }
 
     /// <summary>Seed for plans and the offline augmenter.</summary>
@@ -102,6 +105,9 @@ public sealed record ProviderRun
 
     /// <summary>Requests in flight.</summary>
     public int? Concurrency { get; init; }
+
+    /// <summary>Optional cap on this provider's own recorded spend, in US dollars, within the total <c>synthesis.budgetUsd</c>.</summary>
+    public decimal? BudgetUsd { get; init; }
 }
 
 /// <summary>Curation thresholds.</summary>

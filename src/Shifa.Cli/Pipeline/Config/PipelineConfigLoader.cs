@@ -253,7 +253,7 @@ public static class PipelineConfigLoader
                 errors.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"unknown provider '{p.Name}'",
                     $"use one of {string.Join(", ", providers.Providers.Select(s => s.Name))}, or define it in the providers file"));
             }
-            else if (settings.Kind is ProviderKind.OpenAI or ProviderKind.Gemini && c.Synthesis.BudgetUsd is null)
+            else if (settings.Kind is ProviderKind.OpenAI or ProviderKind.Gemini && c.Synthesis.BudgetUsd is null && p.BudgetUsd is null)
             {
                 errors.Add(new ConfigError(file, "/synthesis/budgetUsd", $"provider '{p.Name}' is paid but no budget is set",
                     "set synthesis.budgetUsd to the most you are willing to spend (see the estimate from shifa run --dry-run)"));
