@@ -82,6 +82,8 @@ internal sealed class ExportTrainerCommand(IAnsiConsole console) : Command<Expor
 
             var format = settings.Format == "trl" ? TrainerFormat.Trl : TrainerFormat.Axolotl;
             var workspace = Shifa.Core.Storage.Workspace.Open(settings.Workspace!);
+            // Accepted synthetic records train too; their split follows the latest curation and review decisions.
+            Shifa.Core.Splitting.SyntheticSplitRule.Apply(workspace);
             var result = TrainerBundleExporter.Export(workspace, settings.Out!, format, options);
             string launch = format == TrainerFormat.Trl
                 ? "accelerate launch --config_file accelerate_config.yaml -m trl.scripts.sft --config sft_config.yaml"
