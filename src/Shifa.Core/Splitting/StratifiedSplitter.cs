@@ -17,7 +17,10 @@ public static class StratifiedSplitter
 {
     private const string NoSpecialty = "\u0000none";
 
-    /// <summary>The split of every record in <paramref name="records"/>.</summary>
+    /// <summary>
+    /// The split of every record in <paramref name="records"/>. Synthetic records get <see cref="RecordSplit.None"/>
+    /// here: whether they join train depends on decisions, which <see cref="SyntheticSplitRule"/> reads.
+    /// </summary>
     public static IReadOnlyList<(string Id, RecordSplit Split)> Assign(IReadOnlyList<QaRecord> records, SplitOptions? options = null)
     {
         options ??= new SplitOptions();
@@ -25,7 +28,7 @@ public static class StratifiedSplitter
         var result = new List<(string, RecordSplit)>(records.Count);
         foreach (var r in records.Where(r => r.IsSynthetic))
         {
-            result.Add((r.Id, r.Split is RecordSplit.Val or RecordSplit.Test ? RecordSplit.None : r.Split));
+            result.Add((r.Id, RecordSplit.None));
         }
 
         var strata = records.Where(r => !r.IsSynthetic)
