@@ -70,6 +70,13 @@ public static class GgufBertExporter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var config = model.Config;
+        if (config.ModelType != "bert")
+        {
+            // llama.cpp's bert graph numbers positions from 0 and tokenizes with WordPiece; RoBERTa-family encoders do neither.
+            throw new NotSupportedException(
+                $"GGUF export covers BERT encoders only; this model is {config.ModelType}, whose positions start after the padding index and whose tokenizer is not WordPiece.");
+        }
+
         if (vocabulary.Count != config.VocabSize)
         {
             throw new ArgumentException($"The vocabulary has {vocabulary.Count} tokens but the model embeds {config.VocabSize}.", nameof(vocabulary));
