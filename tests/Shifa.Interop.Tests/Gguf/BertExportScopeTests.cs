@@ -4,6 +4,9 @@ using Shifa.Modeling.Export.Gguf;
 
 namespace Shifa.Interop.Tests.Gguf;
 
+// In the shared collection: building a model draws from libtorch's global generator, which would otherwise race with
+// the seeded models of the collection's fixture.
+[Collection(ExportedModelsCollection.Name)]
 public sealed class BertExportScopeTests
 {
     [Theory]
