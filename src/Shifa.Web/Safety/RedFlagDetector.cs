@@ -2,6 +2,7 @@
 // Arabic proclitics), skip negated mentions, then set aside historical and purely informational ones.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shifa.Core.Arabic;
 
 namespace Shifa.Web.Safety;
 
@@ -58,11 +59,16 @@ public sealed partial class RedFlagDetector
     ]);
 
     private readonly CompiledRule[] _rules;
+    private readonly CompositeRule[] _composite;
 
-    /// <summary>Creates a detector over <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Default"/>).</summary>
-    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null)
+    /// <summary>
+    /// Creates a detector over the phrase <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Default"/>)
+    /// plus, unless <paramref name="compositional"/> is false, the concept rules that read symptoms by meaning.
+    /// </summary>
+    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null, bool compositional = true)
     {
         _rules = (rules ?? RedFlagLexicon.Default).Select(Compile).ToArray();
+        _composite = compositional ? [.. CompositeRules.Default] : [];
     }
 
     /// <summary>Shared default instance.</summary>
@@ -72,14 +78,24 @@ public sealed partial class RedFlagDetector
     public RedFlagResult Detect(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = SafetyText.Fold(message);
+        // The shared matching normalizer first (presentation forms, letter variants), then the safety fold.
+        var text = SafetyText.Fold(ArabicNormalizer.ForMatching.Normalize(message));
         if (HasInfantAge(text))
         {
             // At the front, so no negation before it can reach it.
             text = " " + InfantAgeMarker + text;
         }
 
-        var fired = new List<CompiledRule>();
+        var hits = ConceptTagger.Default.Tag(text, out _);
+        var fired = new List<(string Name, RedFlagCategory Category)>();
+        foreach (var rule in _composite)
+        {
+            if (rule.Matches(hits))
+            {
+                fired.Add((rule.Name, rule.Category));
+            }
+        }
+
         foreach (var rule in _rules)
         {
             if (rule.Unless.Any(u => ContainsWord(text, u)))
@@ -89,7 +105,7 @@ public sealed partial class RedFlagDetector
 
             if (rule.Groups.All(g => g.Any(t => Matches(text, t))))
             {
-                fired.Add(rule);
+                fired.Add((rule.Name, rule.Category));
             }
         }
 
