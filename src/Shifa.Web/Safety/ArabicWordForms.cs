@@ -59,17 +59,27 @@ internal static class ArabicWordForms
         Split(word, NounPrefixes, NounSuffixes, false, false, Add);
         Split(word, VerbPrefixes, VerbSuffixes, true, false, Add);
 
+        // A conjunction may come first: "ومصحاش", "وماريد".
+        var bare = word.Length > 4 && word[0] is 'و' or 'ف' && word[1] == 'م' ? word[1..] : word;
+
         // "مقدرش", "ماصحاش", "مابيتحركش": the negation wraps the verb.
-        if (word.Length > 3 && word.EndsWith('ش') && word.StartsWith('م'))
+        if (bare.Length > 3 && bare.EndsWith('ش') && bare.StartsWith('م'))
         {
-            var core = word.StartsWith("ما", StringComparison.Ordinal) ? word[2..^1] : word[1..^1];
+            var core = bare.StartsWith("ما", StringComparison.Ordinal) ? bare[2..^1] : bare[1..^1];
             Add(core, true, true);
             Split(core, VerbPrefixes, VerbSuffixes, true, true, Add);
         }
-        else if (word.Length >= 5 && word.StartsWith("ما", StringComparison.Ordinal))
+        else if (bare.Length >= 4 && bare.EndsWith('ش') && !bare.StartsWith('م'))
+        {
+            // "ما أصحاش", "ما قادرش": the ش half of a split negation.
+            Add(bare[..^1], true, true);
+            Split(bare[..^1], VerbPrefixes, VerbSuffixes, true, true, Add);
+            Split(bare[..^1], NounPrefixes, NounSuffixes, false, true, Add);
+        }
+        else if (bare.Length >= 5 && bare.StartsWith("ما", StringComparison.Ordinal))
         {
             // "ماريد", "مابي", "مايقدر": ما written together with the verb it negates.
-            var core = word[2..];
+            var core = bare[2..];
             Add(core, true, true);
             Split(core, VerbPrefixes, VerbSuffixes, true, true, Add);
         }
@@ -95,6 +105,12 @@ internal static class ArabicWordForms
                 }
 
                 var stem = rest[..^s.Length];
+                // The dialect ع (على) before a two-letter stem reads "عدم" as ع+دم: ask for three letters.
+                if (p > 0 && word[p - 1] == 'ع' && stem.Length < 3)
+                {
+                    continue;
+                }
+
                 add(stem, verb, negated);
                 // Ta marbuta turns to ت before a pronoun: "حرارتها" → حراره.
                 if (s.Length > 0 && stem.EndsWith('ت') && !verb)

@@ -16,7 +16,9 @@ internal readonly record struct Cue(SymptomConcept Concept, bool Negated);
 /// <param name="Groups">All-of list of any-of cue groups; the first group anchors the window.</param>
 /// <param name="Unless">Concepts that cancel the rule near the anchor.</param>
 /// <param name="Window">Largest distance in words from the anchor.</param>
-internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[][] Groups, SymptomConcept[] Unless, int Window)
+/// <param name="GroupWindows">Per-group distances overriding <paramref name="Window"/> (index 0 unused).</param>
+/// <param name="Ordered">When true, every other group's hit must come after the anchor ("أقتل نفسي", not "نفسي ... قتل").</param>
+internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[][] Groups, SymptomConcept[] Unless, int Window, int[]? GroupWindows = null, bool Ordered = false)
 {
     /// <summary>True when the rule fires on <paramref name="hits"/> (sorted by word index).</summary>
     public bool Matches(IReadOnlyList<ConceptHit> hits)
@@ -32,7 +34,8 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
             for (var g = 1; g < Groups.Length && all; g++)
             {
                 var group = Groups[g];
-                all = hits.Any(h => h.Index != anchor.Index && Math.Abs(h.Index - anchor.Index) <= Window && Accepts(group, h));
+                var window = GroupWindows is { } w && g < w.Length && w[g] > 0 ? w[g] : Window;
+                all = hits.Any(h => h.Index != anchor.Index && Math.Abs(h.Index - anchor.Index) <= window && (!Ordered || h.Index > anchor.Index) && Accepts(group, h));
             }
 
             if (all && !hits.Any(h => !h.Negated && Math.Abs(h.Index - anchor.Index) <= Window && Unless.Contains(h.Concept)))
@@ -44,11 +47,24 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
         return false;
     }
 
+    // Who and where do not change under a negation: in "مش قادر يحرك رجله" the leg is the object of
+    // the negated verb, not a denied symptom. Only symptoms and actions carry polarity.
+    private static readonly HashSet<SymptomConcept> Context =
+    [
+        SymptomConcept.Chest, SymptomConcept.Heart, SymptomConcept.Face, SymptomConcept.Limb, SymptomConcept.Speech, SymptomConcept.Eyes, SymptomConcept.Head,
+        SymptomConcept.Neck, SymptomConcept.Throat, SymptomConcept.Tongue, SymptomConcept.Lips, SymptomConcept.Ear, SymptomConcept.Nose, SymptomConcept.Mouth,
+        SymptomConcept.Belly, SymptomConcept.Infant, SymptomConcept.Pregnant, SymptomConcept.Fetus, SymptomConcept.Child, SymptomConcept.OtherPerson,
+        SymptomConcept.Diabetes, SymptomConcept.Sugar, SymptomConcept.Sudden, SymptomConcept.Medication, SymptomConcept.Household, SymptomConcept.Allergen,
+        SymptomConcept.Venomous, SymptomConcept.Ground, SymptomConcept.Height, SymptomConcept.Water, SymptomConcept.Like, SymptomConcept.Hammer,
+        SymptomConcept.Extent, SymptomConcept.Blade, SymptomConcept.Cutting, SymptomConcept.SelfObject, SymptomConcept.Air, SymptomConcept.Breath,
+        SymptomConcept.Quantity, SymptomConcept.Worst, SymptomConcept.Gas, SymptomConcept.Fit, SymptomConcept.Epilepsy,
+    ];
+
     private static bool Accepts(Cue[] group, ConceptHit hit)
     {
         foreach (var cue in group)
         {
-            if (cue.Concept == hit.Concept && cue.Negated == hit.Negated)
+            if (cue.Concept == hit.Concept && (cue.Negated == hit.Negated || (!cue.Negated && Context.Contains(hit.Concept))))
             {
                 return true;
             }

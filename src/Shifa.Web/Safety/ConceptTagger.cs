@@ -27,8 +27,8 @@ internal sealed class ConceptTagger
     // Idioms and lab or condition names whose words must not be read as symptoms.
     private static readonly string[][] Masks = FoldedPhrases(
     [
-        "منع الحمل", "موانع الحمل", "اختبار الحمل", "اختبار حمل", "تحليل الحمل", "تسمم الحمل", "سكري الحمل", "سكر الحمل", "عرق النسا", "ضغط الدم", "ضغط دم", "فقر الدم", "فقر دم", "سكر الدم", "سكر في الدم",
-        "السكر في الدم", "نقص الدم", "فصيله الدم", "فصيله دم", "تحليل دم", "تحليل الدم", "فحص دم", "فحص الدم", "كريات الدم", "دهون الدم", "تسمم غذائي", "تسمم الدم", "شد عضلي", "تشنج عضلي", "تشنج العضلات",
+        "منع الحمل", "موانع الحمل", "اختبار الحمل", "اختبار حمل", "تحليل الحمل", "تحليل حمل", "قوه دم", "قوه الدم", "قوه دمي", "تسمم الحمل", "سكري الحمل", "سكر الحمل", "عرق النسا", "ضغط الدم", "ضغط دم", "فقر الدم", "فقر دم", "سكر الدم", "سكر في الدم",
+        "السكر في الدم", "نقص الدم", "فصيله الدم", "فصيله دم", "تحليل دم", "تحليل الدم", "فحص دم", "فحص الدم", "كريات الدم", "دهون الدم", "تسمم غذائي", "تسمم الدم", "فصيله دمي", "فصيله دمه", "فصيله دمها", "زمره دم", "زمره الدم", "فصيلتي", "نسبه الدم", "نسبه السكر", "شد عضلي", "تشنج عضلي", "تشنج العضلات",
         "تشنجات عضليه", "القولون العصبي", "قولون عصبي", "قلبي مكسور", "قلبي مجروح", "جرحني", "جرح مشاعري", "نزله برد", "ضغط العين", "ضغط نفسي", "ضغط الشغل", "ضغط العمل", "ضغوط", "من الضحك", "من الجوع", "من التعب",
         "من البرد", "من الحر", "من الملل", "من الزهق", "الضغط النفسي", "دم خفيف", "دمه خفيف", "دمها خفيف", "دمه تقيل", "دمه ثقيل", "حبوب الشباب", "حب الشباب", "حبوب في وجهي", "حبوب بوجهي", "حبوب بالوجه", "مخنوق من", "مخنوقه من", "حرق الدهون", "حرق دهون", "حرق السعرات", "عرق السوس",
     ]);
@@ -84,7 +84,7 @@ internal sealed class ConceptTagger
         var seen = new HashSet<(SymptomConcept, int)>();
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (masked[i] || _blocked.Contains(tokens[i]))
+            if (masked[i] || _blocked.Contains(tokens[i]) || readings[i].Any(r => !r.Verb && _blocked.Contains(r.Stem)))
             {
                 continue;
             }
@@ -102,6 +102,9 @@ internal sealed class ConceptTagger
             AddNumberConcepts(tokens, i, hits, seen);
         }
 
+        // "من شوية" is "a little while ago", not "a little".
+        var words = tokens;
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "من" or "قبل" or "منذ");
         hits.Sort((a, b) => a.Index.CompareTo(b.Index));
         return hits;
     }
@@ -136,7 +139,9 @@ internal sealed class ConceptTagger
         for (var k = 0; k < rest.Length; k++)
         {
             var j = start + k;
-            if (j >= tokens.Length || (tokens[j] != rest[k] && !readings[j].Any(r => r.Stem == rest[k])))
+            // "فاقدا للوعي" for the entry "فاقد الوعي": a follower may carry another article or preposition.
+            var bare = rest[k].StartsWith("ال", StringComparison.Ordinal) && rest[k].Length > 3 ? rest[k][2..] : rest[k];
+            if (j >= tokens.Length || (tokens[j] != rest[k] && !readings[j].Any(r => r.Stem == rest[k] || r.Stem == bare)))
             {
                 return false;
             }
@@ -156,7 +161,7 @@ internal sealed class ConceptTagger
                 break;
             }
 
-            if (Negators.Contains(tokens[k]) || Impairment.Contains(tokens[k]) || (selfNegated[k] && k == i - 1))
+            if ((Negators.Contains(tokens[k]) && !IsInterrogative(tokens, k)) || Impairment.Contains(tokens[k]) || (selfNegated[k] && k == i - 1))
             {
                 return true;
             }
@@ -171,6 +176,18 @@ internal sealed class ConceptTagger
         }
 
         return false;
+    }
+
+    // "ما هي أعراض…", "ما الفرق…", "ما سبب…": ما asks, it does not negate.
+    private static bool IsInterrogative(string[] tokens, int k)
+    {
+        if (tokens[k] is not ("ما" or "وما") || k + 1 >= tokens.Length)
+        {
+            return false;
+        }
+
+        var next = tokens[k + 1];
+        return next.StartsWith("ال", StringComparison.Ordinal) || next is "هو" or "هي" or "هم" or "سبب" or "اسباب" or "علاج" or "اعراض" or "علامات" or "افضل" or "معني" or "نوع" or "انواع" or "فايده" or "فوايد" or "دور" or "مدي" or "طريقه" or "مده" or "بعد" or "قبل" or "بين" or "يخص";
     }
 
     // Temperatures (38–42, not followed by a time unit) read as fever; very low or very high

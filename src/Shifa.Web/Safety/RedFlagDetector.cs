@@ -49,12 +49,12 @@ public sealed partial class RedFlagDetector
     [
         "السنة الماضية", "السنة اللي فاتت", "السنة الي فاتت", "العام الماضي", "العام الفائت", "الشهر الماضي", "الشهر اللي فات", "من سنة", "من سنتين", "من سنين", "من سنوات",
         "قبل سنة", "قبل سنتين", "قبل سنوات", "قبل سنين", "قبل شهور", "قبل أشهر", "قبل كم شهر", "قبل كم سنة", "من كم سنة", "من زمان", "زمان", "في الماضي", "سابقا", "كان عندي",
-        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "أصبت", "أصيب", "أصيبت", "تعرضت", "عانيت", "عانى", "كنت أفكر", "كنت افكر", "كنت بفكر", "last year",
+        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "عانيت", "عانى", "كنت كنفكر", "كنت نفكر", "كنت أفكر", "كنت افكر", "كنت بفكر", "last year",
     ]);
 
     private static readonly string[] ResolvedMarkers = Fold(
     [
-        "بخير", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي",
+        "بخير", "مزيان", "مزيانه", "الحمد لله", "الحمدلله", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي",
         "now fine", "recovered",
     ]);
 
@@ -62,12 +62,12 @@ public sealed partial class RedFlagDetector
     private readonly CompositeRule[] _composite;
 
     /// <summary>
-    /// Creates a detector over the phrase <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Default"/>)
+    /// Creates a detector over the phrase <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Precise"/>)
     /// plus, unless <paramref name="compositional"/> is false, the concept rules that read symptoms by meaning.
     /// </summary>
     public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null, bool compositional = true)
     {
-        _rules = (rules ?? RedFlagLexicon.Default).Select(Compile).ToArray();
+        _rules = (rules ?? RedFlagLexicon.Precise).Select(Compile).ToArray();
         _composite = compositional ? [.. CompositeRules.Default] : [];
     }
 
@@ -114,7 +114,8 @@ public sealed partial class RedFlagDetector
             return RedFlagResult.None;
         }
 
-        var acute = AcuteMarkers.Any(m => ContainsWord(text, m));
+        // Whole words only: "الان" must not be read inside "الانسداد".
+        var acute = AcuteMarkers.Any(m => ContainsWholeWord(text, m));
         var past = PastMarkers.Any(m => ContainsWord(text, m));
         var resolved = ResolvedMarkers.Any(m => ContainsWord(text, m));
         var info = InfoMarkers.Any(m => ContainsWord(text, m));
@@ -253,6 +254,9 @@ public sealed partial class RedFlagDetector
 
         return false;
     }
+
+    private static bool ContainsWholeWord(string text, string marker) =>
+        text.Contains(' ' + marker + ' ', StringComparison.Ordinal) || text.Contains(" و" + marker + ' ', StringComparison.Ordinal);
 
     private static bool ContainsWord(string text, string marker) =>
         text.Contains(' ' + marker, StringComparison.Ordinal) || text.Contains(" و" + marker, StringComparison.Ordinal);

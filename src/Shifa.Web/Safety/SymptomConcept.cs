@@ -8,25 +8,25 @@ namespace Shifa.Web.Safety;
 internal enum SymptomConcept
 {
     // Cardiac
-    Chest, Heart, Pain, Burning, Sweat, Radiation, Faint, Pale, Clutch,
+    Chest, Heart, Pain, Burning, Sweat, Radiation, Faint, Pale, Clutch, EmergencyNamed,
 
     // Intensity and time
-    Severe, Sudden, Mild, Spreading, Period, Exertion, Accidental, Until,
+    Severe, Sudden, Now, Recurrent, Mild, Spreading, Period, Exertion, Accidental, Until,
 
     // Stroke
     Face, Droop, Limb, Weak, Speech, SpeechBad, Blur, Confused, Move, Speak, See, Walk, Grip, Lift, Recognise,
 
     // Bleeding
-    Blood, Bleed, Heavy, Spurt, Stop, Vomit, Cough, Wound, Deep, Ear, Nose, Mouth,
+    Blood, Bleed, Heavy, Spurt, Stop, Vomit, Cough, Wound, Deep, Ear, Nose, Mouth, Dark, Stool,
 
     // Breathing
     Breathe, Breath, BreathCut, Air, Enter, Choke, Gasp, Blue, Lips, Breathless, Retraction, Wheeze, Speaking,
 
     // Poisoning
-    Swallow, Household, Medication, Quantity, OtherPerson, Child, Bite, Venomous, PoisonNamed, Overdose,
+    Swallow, Household, Medication, Quantity, OtherPerson, Child, Bite, Venomous, PoisonNamed, Overdose, Empty, Gas,
 
     // Self-harm
-    HarmVerb, SelfObject, Wish, Die, Live, Sleep, Wake, Reason, Burden, WithoutMe, Farewell, SuicideNamed, Throw, Cutting, Relief, Continue, Better,
+    HarmVerb, SelfObject, Wish, Die, Live, Sleep, Wake, Reason, Burden, WithoutMe, Farewell, SuicideNamed, Throw, Cutting, Relief, Continue, Better, Blade, Slash,
 
     // Pregnancy
     Pregnant, Fetus, Water, Descend, Belly, Headache, Swelling, Feel, Labour,
@@ -35,7 +35,7 @@ internal enum SymptomConcept
     Infant, Fever, Feed, Lethargic, Fontanelle,
 
     // Seizure and consciousness
-    Seizure, Shake, Eyes, Rolled, Foam, Fell, Ground, FaintNamed, Respond, Answer, Found,
+    Seizure, Shake, Eyes, Rolled, Foam, Fell, Ground, FaintNamed, Respond, Answer, Found, Fit, Epilepsy, Ongoing,
 
     // Anaphylaxis
     Allergen, Throat, Narrow, Tongue, Rash,
