@@ -19,7 +19,8 @@ internal static class CompositeRules
         R("cardiac.clutching-chest", RedFlagCategory.Cardiac, 3, NoUnless, P(Clutch), P(Chest, Heart)),
 
         // Stroke: face droop; speech, limb or vision loss that is sudden or comes with a second sign.
-        R("stroke.face-droop", RedFlagCategory.Stroke, 2, NoUnless, P(Face), P(Droop)),
+        R("stroke.face-droop", RedFlagCategory.Stroke, 3, NoUnless, P(Face), P(Droop)),
+        R("stroke.droop-and-limb", RedFlagCategory.Stroke, 10, [Recurrent], P(Droop), P(Weak).Concat(N(Move, Lift, Grip)).ToArray()),
         R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent], P(Limb), P(Weak).Concat(N(Move, Lift, Grip)).ToArray(), P(Sudden)),
         W("stroke.speech-sudden", RedFlagCategory.Stroke, [0, 2, 10], [Mild, Recurrent], P(Speech), P(SpeechBad), P(Sudden, Now)),
         R("stroke.cannot-speak-sudden", RedFlagCategory.Stroke, 10, [Recurrent], N(Speak), P(Sudden)),
@@ -44,6 +45,7 @@ internal static class CompositeRules
         R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
         R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
         R("breathing.retractions", RedFlagCategory.Breathing, 4, NoUnless, P(Retraction), P(Chest)),
+        R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
 
         // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
         R("poisoning.household", RedFlagCategory.Poisoning, 5, NoUnless, P(Swallow), P(Household)),
@@ -102,6 +104,7 @@ internal static class CompositeRules
 
         // Diabetic emergencies: a diabetic who is confused, unresponsive, or has an extreme reading with symptoms.
         R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer)).ToArray()),
+        W("diabetic.slurred", RedFlagCategory.DiabeticEmergency, [0, 2, 16], NoUnless, P(Speech), P(SpeechBad), P(Diabetes)),
         R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe)),
         R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused)),
 
@@ -109,6 +112,8 @@ internal static class CompositeRules
         R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.open-fracture", RedFlagCategory.SevereInjury, 3, NoUnless, P(Bone), P(Out)),
+        R("injury.stab-or-gunshot", RedFlagCategory.SevereInjury, 4, NoUnless, P(Weapon), P(Blade, Belly, Chest, Neck, Head, Bleed, Blood)),
+        R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild], P(Spill), P(Boiling), P(Extent, Peeling, Child)),
         R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild], P(Burn), P(Extent, Peeling)),
     ];
 

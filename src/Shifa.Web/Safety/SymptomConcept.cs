@@ -20,7 +20,7 @@ internal enum SymptomConcept
     Blood, Bleed, Heavy, Spurt, Stop, Vomit, Cough, Wound, Deep, Ear, Nose, Mouth, Dark, Stool,
 
     // Breathing
-    Breathe, Breath, BreathCut, Air, Enter, Choke, Gasp, Blue, Lips, Breathless, Retraction, Wheeze, Speaking,
+    Breathe, Breath, BreathCut, Fast, Air, Enter, Choke, Gasp, Blue, Lips, Breathless, Retraction, Wheeze, Speaking,
 
     // Poisoning
     Swallow, Household, Medication, Quantity, OtherPerson, Child, Bite, Venomous, PoisonNamed, Overdose, Empty, Gas,
@@ -47,5 +47,5 @@ internal enum SymptomConcept
     Diabetes, Sugar, Hypo, Acetone, ExtremeValue,
 
     // Injury and burns
-    Accident, Height, Bone, Out, Weapon, Burn, Boiling, Extent, Peeling,
+    Accident, Height, Bone, Out, Weapon, Burn, Boiling, Extent, Peeling, Spill,
 }
