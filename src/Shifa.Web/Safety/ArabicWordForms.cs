@@ -112,10 +112,16 @@ internal static class ArabicWordForms
                 }
 
                 add(stem, verb, negated);
-                // Ta marbuta turns to ت before a pronoun: "حرارتها" → حراره.
+                // Ta marbuta turns to ت before a pronoun ("حرارتها" → حراره) and gives way to the
+                // feminine plural ("طعنات", "نوبات" → طعنه, نوبه).
                 if (s.Length > 0 && stem.EndsWith('ت') && !verb)
                 {
                     add(stem[..^1] + "ه", false, negated);
+                }
+
+                if (s.StartsWith("ات", StringComparison.Ordinal) && !verb)
+                {
+                    add(stem + "ه", false, negated);
                 }
             }
         }

@@ -21,7 +21,7 @@ internal static class CompositeRules
         // Stroke: face droop; speech, limb or vision loss that is sudden or comes with a second sign.
         R("stroke.face-droop", RedFlagCategory.Stroke, 3, NoUnless, P(Face), P(Droop)),
         R("stroke.droop-and-limb", RedFlagCategory.Stroke, 10, [Recurrent], P(Droop), P(Weak).Concat(N(Move, Lift, Grip)).ToArray()),
-        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent], P(Limb), P(Weak).Concat(N(Move, Lift, Grip)).ToArray(), P(Sudden)),
+        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent], P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray(), P(Sudden)),
         W("stroke.speech-sudden", RedFlagCategory.Stroke, [0, 2, 10], [Mild, Recurrent], P(Speech), P(SpeechBad), P(Sudden, Now)),
         R("stroke.cannot-speak-sudden", RedFlagCategory.Stroke, 10, [Recurrent], N(Speak), P(Sudden)),
         W("stroke.speech-and-limb", RedFlagCategory.Stroke, [0, 2, 12], [Recurrent], P(Speech), P(SpeechBad), P(Weak, Droop).Concat(N(Move, Lift, Grip, Walk)).ToArray()),
@@ -44,12 +44,13 @@ internal static class CompositeRules
         R("breathing.choking", RedFlagCategory.Breathing, 6, [Mild], P(Choke)),
         R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
         R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
+        R("breathing.inhaler-not-helping", RedFlagCategory.Breathing, 5, NoUnless, P(Inhaler), N(Helps)),
         R("breathing.retractions", RedFlagCategory.Breathing, 4, NoUnless, P(Retraction), P(Chest)),
         R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
 
         // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
-        R("poisoning.household", RedFlagCategory.Poisoning, 5, NoUnless, P(Swallow), P(Household)),
-        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
+        R("poisoning.household", RedFlagCategory.Poisoning, 8, [Prevent], P(Swallow), P(Household)),
+        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
         R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, NoUnless, P(Medication, Quantity), P(Empty)),
         R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child)),
         R("poisoning.overdose", RedFlagCategory.Poisoning, 6, NoUnless, P(Overdose), P(Swallow)),
@@ -67,6 +68,7 @@ internal static class CompositeRules
         R("self-harm.no-reason-to-live", RedFlagCategory.SelfHarm, 5, NoUnless, N(Reason), P(Live, Continue)),
         R("self-harm.burden", RedFlagCategory.SelfHarm, 12, NoUnless, P(Burden, Better), P(WithoutMe)),
         R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason)).ToArray()),
+        R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
         R("self-harm.named", RedFlagCategory.SelfHarm, 1, NoUnless, P(SuicideNamed)),
 
         // Pregnancy: bleeding, waters breaking, severe belly pain, no fetal movement, pre-eclampsia signs.
@@ -109,12 +111,12 @@ internal static class CompositeRules
         R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused)),
 
         // Severe injury and burns.
-        R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
+        R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.open-fracture", RedFlagCategory.SevereInjury, 3, NoUnless, P(Bone), P(Out)),
         R("injury.stab-or-gunshot", RedFlagCategory.SevereInjury, 4, NoUnless, P(Weapon), P(Blade, Belly, Chest, Neck, Head, Bleed, Blood)),
-        R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild], P(Spill), P(Boiling), P(Extent, Peeling, Child)),
-        R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild], P(Burn), P(Extent, Peeling)),
+        R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Spill), P(Boiling), P(Extent, Peeling, Child)),
+        R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Burn), P(Extent, Peeling)),
     ];
 
     private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>

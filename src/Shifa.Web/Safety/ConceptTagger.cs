@@ -22,6 +22,16 @@ internal sealed class ConceptTagger
     // Verbs of ability and will that a fused negation passes on to the next word ("مايقدر يتنفس", "مقدرش أتكلم").
     private static readonly HashSet<string> Modals = FoldedSet(["قدر", "كدر", "عرف", "بي", "ريد", "بد", "بدي", "بغي", "حس", "عاد", "عد", "بقي", "بقا", "صار", "قادر", "عارف", "حاس", "حاسس", "فيه", "في"]);
 
+    private static readonly HashSet<string> Fillers = FoldedSet(["أي", "اي", "ايه", "شي", "شيء", "حتى", "أبدا", "ابدا", "نهائيا", "خالص", "عم", "قاعد", "قاعده"]);
+
+    // Concepts whose absence is the danger: a negation reaches them through modal verbs.
+    private static readonly HashSet<SymptomConcept> Actions =
+    [
+        SymptomConcept.Breathe, SymptomConcept.Move, SymptomConcept.Speak, SymptomConcept.See, SymptomConcept.Walk, SymptomConcept.Grip, SymptomConcept.Lift,
+        SymptomConcept.Recognise, SymptomConcept.Respond, SymptomConcept.Answer, SymptomConcept.Feel, SymptomConcept.Feed, SymptomConcept.Stop, SymptomConcept.Wake,
+        SymptomConcept.Live, SymptomConcept.Reason, SymptomConcept.Enter, SymptomConcept.Speaking, SymptomConcept.Continue, SymptomConcept.Bend, SymptomConcept.Helps,
+    ];
+
     private static readonly HashSet<string> ScopeBreakers = FoldedSet(["بس", "لكن", "ولكن", "بل", "لاكن", "غير ان", "اما", "وبعدين", "ثم", "بعدها"]);
 
     // Idioms and lab or condition names whose words must not be read as symptoms.
@@ -96,7 +106,8 @@ internal sealed class ConceptTagger
                     continue;
                 }
 
-                hits.Add(new ConceptHit(entry.Concept, i, negatedReading || IsNegated(tokens, selfNegated, i)));
+                var reach = Actions.Contains(entry.Concept) ? 4 : 2;
+                hits.Add(new ConceptHit(entry.Concept, i, negatedReading || IsNegated(tokens, selfNegated, i, reach)));
             }
 
             AddNumberConcepts(tokens, i, hits, seen);
@@ -150,15 +161,23 @@ internal sealed class ConceptTagger
         return true;
     }
 
-    // A negator or impairment word up to four words back, not across "بس"/"لكن"; an impairment
-    // adverb just after ("يتنفس بصعوبة", "بيتكلم بالعافية").
-    private static bool IsNegated(string[] tokens, bool[] selfNegated, int i)
+    // A negator or impairment word up to `reach` words back (fillers such as "أي" not counted), not
+    // across "بس"/"لكن"; an impairment adverb just after ("يتنفس بصعوبة", "بيتكلم بالعافية").
+    // Actions reach further ("ما عم يقدر يتنفس") than symptoms, where a far ما is often a relative
+    // pronoun ("لا تفهم ما نقوله وفمها منحرف").
+    private static bool IsNegated(string[] tokens, bool[] selfNegated, int i, int reach)
     {
-        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        var counted = 0;
+        for (var k = i - 1; k >= 0 && counted < reach; k--)
         {
             if (ScopeBreakers.Contains(tokens[k]))
             {
                 break;
+            }
+
+            if (!Fillers.Contains(tokens[k]))
+            {
+                counted++;
             }
 
             if ((Negators.Contains(tokens[k]) && !IsInterrogative(tokens, k)) || Impairment.Contains(tokens[k]) || (selfNegated[k] && k == i - 1))

@@ -148,7 +148,7 @@ public sealed partial class RedFlagDetector
 
             var days = unit switch
             {
-                _ when unit.StartsWith("يوم", StringComparison.Ordinal) || unit.StartsWith("ايام", StringComparison.Ordinal) => n,
+                _ when unit.StartsWith("يوم", StringComparison.Ordinal) || unit.StartsWith("ايام", StringComparison.Ordinal) || unit.StartsWith("تيام", StringComparison.Ordinal) => n,
                 _ when unit.StartsWith("اسبوعين", StringComparison.Ordinal) => 14,
                 _ when unit.StartsWith("اسب", StringComparison.Ordinal) || unit.StartsWith("اسا", StringComparison.Ordinal) => n * 7,
                 _ when unit.StartsWith("شهرين", StringComparison.Ordinal) => 60,
@@ -290,7 +290,7 @@ public sealed partial class RedFlagDetector
         return new Term(whole ? folded + " " : folded, negation, verb);
     }
 
-    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
 
     private enum TermNegation

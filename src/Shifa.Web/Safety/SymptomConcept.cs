@@ -11,7 +11,7 @@ internal enum SymptomConcept
     Chest, Heart, Pain, Burning, Sweat, Radiation, Faint, Pale, Clutch, EmergencyNamed,
 
     // Intensity and time
-    Severe, Sudden, Now, Recurrent, Mild, Spreading, Period, Exertion, Accidental, Until,
+    Severe, Sudden, Now, Recurrent, Prevent, Mild, Spreading, Period, Exertion, Accidental, Until,
 
     // Stroke
     Face, Droop, Limb, Weak, Speech, SpeechBad, Blur, Confused, Move, Speak, See, Walk, Grip, Lift, Recognise,
@@ -20,13 +20,13 @@ internal enum SymptomConcept
     Blood, Bleed, Heavy, Spurt, Stop, Vomit, Cough, Wound, Deep, Ear, Nose, Mouth, Dark, Stool,
 
     // Breathing
-    Breathe, Breath, BreathCut, Fast, Air, Enter, Choke, Gasp, Blue, Lips, Breathless, Retraction, Wheeze, Speaking,
+    Breathe, Breath, BreathCut, Fast, Inhaler, Helps, Air, Enter, Choke, Gasp, Blue, Lips, Breathless, Retraction, Wheeze, Speaking,
 
     // Poisoning
     Swallow, Household, Medication, Quantity, OtherPerson, Child, Bite, Venomous, PoisonNamed, Overdose, Empty, Gas,
 
     // Self-harm
-    HarmVerb, SelfObject, Wish, Die, Live, Sleep, Wake, Reason, Burden, WithoutMe, Farewell, SuicideNamed, Throw, Cutting, Relief, Continue, Better, Blade, Slash,
+    HarmVerb, SelfObject, Wish, Die, Live, Sleep, Wake, Reason, Burden, WithoutMe, Farewell, SuicideNamed, Throw, Cutting, Relief, Continue, Better, Blade, Slash, Rope, Prepare,
 
     // Pregnancy
     Pregnant, Fetus, Water, Descend, Belly, Headache, Swelling, Feel, Labour,
