@@ -1,5 +1,6 @@
-// Lexicon red-flag screening of one user message: fold, match rule groups on word starts (allowing
-// Arabic proclitics), skip negated mentions, then set aside historical and purely informational ones.
+// Red-flag screening of one user message: fold, read symptom concepts through Arabic morphology and
+// combine them (CompositeRules), add the precise phrase rules (RedFlagLexicon), skip negated
+// mentions, then set aside historical and purely informational ones.
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Shifa.Core.Arabic;
