@@ -105,8 +105,9 @@ internal static class ArabicWordForms
                 }
 
                 var stem = rest[..^s.Length];
-                // The dialect ع (على) before a two-letter stem reads "عدم" as ع+دم: ask for three letters.
-                if (p > 0 && word[p - 1] == 'ع' && stem.Length < 3)
+                // ع (على) and ك (like) before a two-letter stem read "عدم" as ع+دم and "كدمة" as
+                // ك+دم+ة: ask those prefixes for three letters.
+                if (p > 0 && word[p - 1] is 'ع' or 'ك' && stem.Length < 3)
                 {
                     continue;
                 }

@@ -41,6 +41,7 @@ internal static class CompositeRules
         R("breathing.cannot", RedFlagCategory.Breathing, 4, [Nose, Mild, Recurrent], N(Breathe)),
         R("breathing.no-air", RedFlagCategory.Breathing, 3, NoUnless, N(Enter), P(Air)),
         O("breathing.breath-cut", RedFlagCategory.Breathing, 2, [Mild], P(Breath), P(BreathCut)),
+        R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, NoUnless, P(Breath), P(Stop)),
         R("breathing.choking", RedFlagCategory.Breathing, 6, [Mild], P(Choke)),
         R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
         R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
@@ -69,6 +70,8 @@ internal static class CompositeRules
         R("self-harm.burden", RedFlagCategory.SelfHarm, 12, NoUnless, P(Burden, Better), P(WithoutMe)),
         R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason)).ToArray()),
         R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
+        R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
+        R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),
         R("self-harm.named", RedFlagCategory.SelfHarm, 1, NoUnless, P(SuicideNamed)),
 
         // Pregnancy: bleeding, waters breaking, severe belly pain, no fetal movement, pre-eclampsia signs.
@@ -94,6 +97,7 @@ internal static class CompositeRules
 
         // Anaphylaxis: a trigger, then swelling of face, lips, tongue or throat, or a closing throat.
         R("anaphylaxis.swelling", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Tongue), P(Swelling)),
+        R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), N(Swallow, Breathe)),
         R("anaphylaxis.throat-closing", RedFlagCategory.Anaphylaxis, 10, [Mild], P(Allergen), P(Throat), P(Narrow)),
 
         // Neurological: thunderclap headache, head injury with warning signs, meningitis signs.
@@ -103,6 +107,7 @@ internal static class CompositeRules
         R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused).Concat(N(Respond)).ToArray()),
         R("neuro.fever-stiff-neck", RedFlagCategory.Neurological, 12, NoUnless, P(Fever), P(Neck), P(Stiff).Concat(N(Bend, Move)).ToArray()),
         R("neuro.fever-purple-rash", RedFlagCategory.Neurological, 10, NoUnless, P(Fever), P(Rash), P(Purple)),
+        R("neuro.fever-rash-not-fading", RedFlagCategory.Neurological, 10, NoUnless, P(Rash), N(Fade), P(Fever)),
 
         // Diabetic emergencies: a diabetic who is confused, unresponsive, or has an extreme reading with symptoms.
         R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer)).ToArray()),

@@ -30,6 +30,7 @@ internal sealed class ConceptTagger
         SymptomConcept.Breathe, SymptomConcept.Move, SymptomConcept.Speak, SymptomConcept.See, SymptomConcept.Walk, SymptomConcept.Grip, SymptomConcept.Lift,
         SymptomConcept.Recognise, SymptomConcept.Respond, SymptomConcept.Answer, SymptomConcept.Feel, SymptomConcept.Feed, SymptomConcept.Stop, SymptomConcept.Wake,
         SymptomConcept.Live, SymptomConcept.Reason, SymptomConcept.Enter, SymptomConcept.Speaking, SymptomConcept.Continue, SymptomConcept.Bend, SymptomConcept.Helps,
+        SymptomConcept.Endure, SymptomConcept.Fade, SymptomConcept.Swallow,
     ];
 
     private static readonly HashSet<string> ScopeBreakers = FoldedSet(["بس", "لكن", "ولكن", "بل", "لاكن", "غير ان", "اما", "وبعدين", "ثم", "بعدها"]);
@@ -203,6 +204,12 @@ internal sealed class ConceptTagger
         if (tokens[k] is not ("ما" or "وما") || k + 1 >= tokens.Length)
         {
             return false;
+        }
+
+        // "بعد ما أكلت", "قبل ما", "زي ما", "كل ما": ما joins a clause, it does not negate.
+        if (k > 0 && tokens[k - 1] is "بعد" or "قبل" or "زي" or "مثل" or "متل" or "كل" or "عند" or "لحد" or "لين" or "وبعد")
+        {
+            return true;
         }
 
         var next = tokens[k + 1];

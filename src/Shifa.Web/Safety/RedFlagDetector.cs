@@ -126,6 +126,10 @@ public sealed partial class RedFlagDetector
         // happening now ("how do I prevent a stroke?") is answered normally.
         var historical = past && (resolved || !acute);
         var informational = info && !acute && !symptom;
+
+        // "أبي أتعلم الإسعافات", "كيف أحمي ولادي من…": learning or prevention with nothing happening now.
+        var learning = hits.Any(h => h.Concept == SymptomConcept.Prevent && !h.Negated) && !hits.Any(h => h.Concept is SymptomConcept.Now or SymptomConcept.Sudden);
+        informational |= learning;
         var names = fired.Select(r => r.Name).ToArray();
         if (historical || informational)
         {

@@ -26,7 +26,7 @@ internal enum SymptomConcept
     Swallow, Household, Medication, Quantity, OtherPerson, Child, Bite, Venomous, PoisonNamed, Overdose, Empty, Gas,
 
     // Self-harm
-    HarmVerb, SelfObject, Wish, Die, Live, Sleep, Wake, Reason, Burden, WithoutMe, Farewell, SuicideNamed, Throw, Cutting, Relief, Continue, Better, Blade, Slash, Rope, Prepare,
+    HarmVerb, SelfObject, Wish, Die, Live, Sleep, Wake, Reason, Burden, WithoutMe, Farewell, SuicideNamed, Throw, Cutting, Relief, Continue, Better, Blade, Slash, Rope, Prepare, Endure, Leave,
 
     // Pregnancy
     Pregnant, Fetus, Water, Descend, Belly, Headache, Swelling, Feel, Labour,
@@ -41,7 +41,7 @@ internal enum SymptomConcept
     Allergen, Throat, Narrow, Tongue, Rash,
 
     // Neurological
-    Worst, Head, Hit, Neck, Stiff, Bend, Purple, Like, Hammer,
+    Worst, Head, Hit, Neck, Stiff, Bend, Purple, Fade, Like, Hammer,
 
     // Diabetic
     Diabetes, Sugar, Hypo, Acetone, ExtremeValue,

@@ -26,6 +26,7 @@ public sealed class RedFlagCompositionTests
 
     [Theory]
     [InlineData("حرارتها", "حراره")]
+    [InlineData("طعنات", "طعنه")]
     [InlineData("بصدرو", "صدر")]
     [InlineData("وشفايفه", "شفايف")]
     [InlineData("بهالدنيا", "دنيا")]
@@ -125,10 +126,22 @@ public sealed class RedFlagCompositionTests
     [InlineData("جرحت إيدي بالغلط وأنا بقطع البصل")]
     [InlineData("ابني أكل سمك وبطنه بتوجعه")]
     [InlineData("أنا حامل وفصيلة دمي سالبة، هل أحتاج إبرة؟")]
+    [InlineData("وقعت عن الدرج من يومين وعندي كدمة بإجري")]
+    [InlineData("وش أسوي إذا أحد أغمي عليه قدامي؟ أبي أتعلم الإسعافات")]
+    [InlineData("كيف بحمي ولادي من بلع البطاريات؟")]
     public void Mild_recurrent_accidental_and_older_child_mentions_stay_quiet(string text)
     {
         var r = Detect(text);
         Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
+    }
+
+    [Fact]
+    public void Ma_joining_a_clause_is_not_a_negation()
+    {
+        // "بعد ما كلت": after I ate; the swallowing that follows is really impaired.
+        var r = Compositional.Detect("بعد ما كلت جمبري جسمي كله اتملى بقع حمرا ومش عارفة أبلع");
+        Assert.Contains(RedFlagCategory.Anaphylaxis, r.Categories);
+        Assert.DoesNotContain(ArabicWordForms.Readings("كدمه"), x => x.Stem == "دم");
     }
 
     [Fact]
