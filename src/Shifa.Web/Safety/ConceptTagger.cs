@@ -53,6 +53,8 @@ internal sealed class ConceptTagger
     public ConceptTagger()
     {
         _blocked = FoldedSet(ConceptLexicon.Blocked);
+        var writtenVerbs = FirstWords(raw => raw.StartsWith("v:", StringComparison.Ordinal), 2);
+        var writtenNouns = FirstWords(raw => !raw.StartsWith("v:", StringComparison.Ordinal) && !raw.StartsWith('='), 0);
         foreach (var (concept, raws) in ConceptLexicon.Entries)
         {
             foreach (var raw in raws)
@@ -65,14 +67,38 @@ internal sealed class ConceptTagger
                     throw new InvalidOperationException($"Concept lexicon entry '{raw}' of {concept} is empty after folding.");
                 }
 
-                if (!dict.TryGetValue(words[0], out var list))
+                // A variant never takes over a stem the lexicon writes itself: حرق→حرك would read "يتحرك" as a burn.
+                var written = dict == _verbs ? writtenVerbs : writtenNouns;
+                foreach (var head in SpellingVariants(words[0], dict == _verbs).Where(h => h == words[0] || !written.Contains(h)))
                 {
-                    dict[words[0]] = list = [];
-                }
+                    if (!dict.TryGetValue(head, out var list))
+                    {
+                        dict[head] = list = [];
+                    }
 
-                list.Add(new Entry(concept, words[1..]));
+                    if (!list.Any(e => e.Concept == concept && e.Rest.SequenceEqual(words[1..])))
+                    {
+                        list.Add(new Entry(concept, words[1..]));
+                    }
+                }
             }
         }
+    }
+
+    // Colloquial spellings of the interdental and emphatic letters (ثقيل→تقيل, ذراع→دراع,
+    // ظهر→ضهر) and, for verbs, the Iraqi and Gulf ك for ق (يختنق→يختنك, وقع→وكع).
+    private static IEnumerable<string> SpellingVariants(string stem, bool verb)
+    {
+        var variants = new HashSet<string>(StringComparer.Ordinal) { stem };
+        var colloquial = stem.Replace('ث', 'ت').Replace('ذ', 'د').Replace('ظ', 'ض');
+        variants.Add(colloquial);
+        if (verb)
+        {
+            variants.Add(stem.Replace('ق', 'ك'));
+            variants.Add(colloquial.Replace('ق', 'ك'));
+        }
+
+        return variants;
     }
 
     /// <summary>Shared instance.</summary>
@@ -273,6 +299,11 @@ internal sealed class ConceptTagger
 
         return masked;
     }
+
+    private static HashSet<string> FirstWords(Func<string, bool> kind, int skip) =>
+        ConceptLexicon.Entries.Values.SelectMany(v => v).Where(kind)
+            .Select(raw => SafetyText.Fold(raw[skip..]).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "")
+            .ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> FoldedSet(IEnumerable<string> words) =>
         words.Select(w => SafetyText.Fold(w).Trim()).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);

@@ -136,6 +136,15 @@ public sealed class RedFlagCompositionTests
     }
 
     [Fact]
+    public void Colloquial_letter_variants_match_without_taking_over_other_stems()
+    {
+        // Iraqi وكع (وقع, fell) comes from the ق→ك variant of the verb stem.
+        Assert.Contains(RedFlagCategory.Unconscious, Compositional.Detect("ابويه وكع بالحمام وما يرد علينا").Categories);
+        // حرق→حرك would make every "يتحرك" a burn; the lexicon's own حرك (move) wins.
+        Assert.False(Compositional.Detect("الجنين يتحرك كثير بالليل وأحس بحركته في كل بطني").IsUrgent);
+    }
+
+    [Fact]
     public void Ma_joining_a_clause_is_not_a_negation()
     {
         // "بعد ما كلت": after I ate; the swallowing that follows is really impaired.
