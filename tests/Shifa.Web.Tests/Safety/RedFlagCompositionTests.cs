@@ -68,6 +68,7 @@ public sealed class RedFlagCompositionTests
 
     [Theory]
     [InlineData("صدرى بيوجعنى جامد و عرقان", RedFlagCategory.Cardiac)]
+    [InlineData("My dad: صـــدره يوجعه جامد وعرقاااان 😰، ٦٠ سنة", RedFlagCategory.Cardiac)]
     [InlineData("بيّي وشفايفو زرق وعم يشهق", RedFlagCategory.Breathing)]
     [InlineData("أنا حامل ونزل مني دم كتير", RedFlagCategory.Pregnancy)]
     [InlineData("ابني عمره ٣ أسابيع وسخن", RedFlagCategory.InfantFever)]
