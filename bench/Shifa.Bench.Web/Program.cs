@@ -1,6 +1,7 @@
 // Chat API load test in retrieval mode: throughput and p50/p95 latency at 1, 8 and 32 concurrent
 // clients (non-streaming), plus time to first streamed chunk, against a real Kestrel on 127.0.0.1.
 // Usage: dotnet run -c Release --project bench/Shifa.Bench.Web [-- --seconds 5 --records 400]
+// With --local-model: time to first streamed token of the local tiny model instead (see LocalModelBench).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -13,6 +14,11 @@ using Shifa.Core.Records;
 using Shifa.Core.Storage;
 using Shifa.Web.Hosting;
 using Shifa.Web.OpenAiApi;
+
+if (args.Contains("--local-model"))
+{
+    return await Shifa.Bench.Web.LocalModelBench.RunAsync(args);
+}
 
 var seconds = Arg("--seconds", 5);
 var recordCount = Arg("--records", 400);

@@ -1,8 +1,8 @@
-// The `profile` stage: read the workspace's records, compute the profile, write profile/ artifacts and the stage manifest.
+// The `profile` stage: read the workspace's records, compute the profile, write profile/ artifacts.
+// The stage manifest is not written here: `shifa run` owns every manifest and stores this result in it.
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Shifa.Core.Hashing;
 using Shifa.Core.Records;
 using Shifa.Core.Storage;
@@ -17,11 +17,17 @@ public static class ProfileRun
     /// <param name="JsonPath">Path of <c>profile/profile.json</c>.</param>
     /// <param name="MarkdownPath">Path of <c>profile/profile.md</c>.</param>
     /// <param name="ChartPaths">Paths of the PNG charts.</param>
-    /// <param name="InputHash">Hash of the profiled record fields, as stored in the <c>manifests</c> row of stage <c>profile</c>.</param>
+    /// <param name="InputHash">Hash of the profiled record fields (see <c>ProfileRun.InputHash</c>), for the caller's manifest.</param>
     public sealed record Result(DatasetProfile Profile, string JsonPath, string MarkdownPath, IReadOnlyList<string> ChartPaths, string InputHash);
 
     /// <summary>The stage name in the <c>manifests</c> table.</summary>
     public const string Stage = "profile";
+
+    /// <summary>
+    /// Hash of what shapes the profile besides its records: the stage and the profile's schema version, so a
+    /// new <see cref="DatasetProfile.CurrentSchemaVersion"/> makes an up-to-date workspace profile again.
+    /// </summary>
+    public static string ConfigHash { get; } = ContentHash.Of(Stage, DatasetProfile.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Profiles every record of <paramref name="workspace"/> and writes <c>profile/profile.json</c>, <c>profile/profile.md</c> and the charts.</summary>
     public static Result Run(Workspace workspace, DateTimeOffset? now = null, CancellationToken ct = default)
@@ -35,9 +41,7 @@ public static class ProfileRun
         var md = Path.Combine(dir, "profile.md");
         File.WriteAllText(json, ProfileReport.ToJson(profile));
         File.WriteAllText(md, ProfileReport.ToMarkdown(profile, [.. charts.Select(Path.GetFileName).OfType<string>()]));
-        var inputHash = InputHash(records);
-        WriteManifest(workspace, inputHash, [json, md, .. charts]);
-        return new Result(profile, json, md, charts, inputHash);
+        return new Result(profile, json, md, charts, InputHash(records));
     }
 
     /// <summary>Hash of exactly the record fields the profile reads, in id order, so re-running is skipped only when they are unchanged.</summary>
@@ -51,23 +55,5 @@ public static class ProfileRun
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static void WriteManifest(Workspace workspace, string inputHash, IReadOnlyList<string> outputs)
-    {
-        using var c = workspace.OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            INSERT INTO manifests(stage, input_hash, config_hash, code_version, outputs, completed_at)
-            VALUES ($stage, $input, $config, $code, $outputs, $at)
-            ON CONFLICT(stage) DO UPDATE SET input_hash = $input, config_hash = $config, code_version = $code, outputs = $outputs, completed_at = $at
-            """;
-        cmd.Parameters.AddWithValue("$stage", Stage);
-        cmd.Parameters.AddWithValue("$input", inputHash);
-        cmd.Parameters.AddWithValue("$config", ContentHash.Of(Stage, DatasetProfile.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture)));
-        cmd.Parameters.AddWithValue("$code", typeof(ProfileRun).Assembly.GetName().Version?.ToString() ?? "0");
-        cmd.Parameters.AddWithValue("$outputs", JsonSerializer.Serialize(outputs.Select(o => Path.GetRelativePath(workspace.Root, o))));
-        cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        cmd.ExecuteNonQuery();
     }
 }

@@ -6,8 +6,14 @@ public sealed record SplitOptions
     private readonly double _val = 0.1;
     private readonly double _test = 0.1;
 
+    /// <summary>
+    /// The split seed used when none is given, by <c>shifa split</c> and by <c>shifa run</c> alike, so both
+    /// assign the same records to the same splits.
+    /// </summary>
+    public const int DefaultSeed = 13;
+
     /// <summary>Seed; the same seed over the same records gives the same split.</summary>
-    public int Seed { get; init; } = 13;
+    public int Seed { get; init; } = DefaultSeed;
 
     /// <summary>Share of real records for validation, in [0, 0.5].</summary>
     public double Val

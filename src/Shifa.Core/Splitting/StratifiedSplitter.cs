@@ -10,13 +10,17 @@ namespace Shifa.Core.Splitting;
 /// (seed, record id), so the split depends only on the seed and the set of records, not on their
 /// order. Each specialty gets its proportional share; the fractional remainder carries to the next
 /// specialty so that the totals match the requested fractions. A specialty always keeps at least one
-/// record in train. Synthetic records never enter val or test.
+/// record in train. Synthetic records never enter val or test: <see cref="Apply"/> places them with
+/// <see cref="SyntheticSplitRule"/> (train once vetted, unless grounded on a val/test exemplar).
 /// </summary>
 public static class StratifiedSplitter
 {
     private const string NoSpecialty = "\u0000none";
 
-    /// <summary>The split of every record in <paramref name="records"/>.</summary>
+    /// <summary>
+    /// The split of every record in <paramref name="records"/>. Synthetic records get <see cref="RecordSplit.None"/>
+    /// here: whether they join train depends on decisions, which <see cref="SyntheticSplitRule"/> reads.
+    /// </summary>
     public static IReadOnlyList<(string Id, RecordSplit Split)> Assign(IReadOnlyList<QaRecord> records, SplitOptions? options = null)
     {
         options ??= new SplitOptions();
@@ -24,7 +28,7 @@ public static class StratifiedSplitter
         var result = new List<(string, RecordSplit)>(records.Count);
         foreach (var r in records.Where(r => r.IsSynthetic))
         {
-            result.Add((r.Id, r.Split is RecordSplit.Val or RecordSplit.Test ? RecordSplit.None : r.Split));
+            result.Add((r.Id, RecordSplit.None));
         }
 
         var strata = records.Where(r => !r.IsSynthetic)
@@ -54,20 +58,27 @@ public static class StratifiedSplitter
         return result;
     }
 
-    /// <summary>Splits the records of <paramref name="workspace"/> and stores the assignment in one transaction.</summary>
+    /// <summary>
+    /// Splits the real records of <paramref name="workspace"/>, stores the assignment in one transaction, then
+    /// re-applies <see cref="SyntheticSplitRule"/>, since synthetic records follow their exemplars' splits.
+    /// </summary>
     public static SplitSummary Apply(Workspace workspace, SplitOptions? options = null)
     {
         var store = new RecordStore(workspace);
         var records = store.Read();
-        var assignment = Assign(records, options);
-        store.SetSplits(assignment);
         var synthetic = records.Where(r => r.IsSynthetic).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var real = assignment.Where(a => !synthetic.Contains(a.Id)).ToList();
+        var real = Assign(records, options).Where(a => !synthetic.Contains(a.Id)).ToList();
+        store.SetSplits(real);
+        var s = SyntheticSplitRule.Apply(workspace);
         return new SplitSummary(
             real.Count(a => a.Split == RecordSplit.Train),
             real.Count(a => a.Split == RecordSplit.Val),
             real.Count(a => a.Split == RecordSplit.Test),
-            assignment.Count(a => synthetic.Contains(a.Id) && a.Split == RecordSplit.None),
-            records.Where(r => !r.IsSynthetic).Select(r => r.SpecialtyKey).Distinct().Count());
+            synthetic.Count - s.Train,
+            records.Where(r => !r.IsSynthetic).Select(r => r.SpecialtyKey).Distinct().Count())
+        {
+            SyntheticTrain = s.Train,
+            SyntheticHeldOut = s.HeldOutExemplar,
+        };
     }
 }

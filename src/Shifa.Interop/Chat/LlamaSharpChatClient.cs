@@ -88,18 +88,20 @@ public sealed class LlamaSharpChatClient : IChatClient
             int emitted = 0;
             int produced = 0;
             var finish = ChatFinishReason.Length;
+            bool cutAtStopSequence = false;
             _model.Reset();
             float[] logits = _model.Append(prompt);
             while (produced < generation.MaxNewTokens)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int next = NextToken(sampler, logits, seen);
-                produced++;
                 if (_model.IsEndOfGeneration(next) || generation.StopTokenIds.Contains(next))
                 {
+                    // Like Shifa's generator: the stop token ends the answer and is not counted as output.
                     finish = ChatFinishReason.Stop;
                     break;
                 }
+                produced++;
                 seen.Add(next);
                 decoder.Add(next);
                 text.Append(decoder.Read());
@@ -114,12 +116,15 @@ public sealed class LlamaSharpChatClient : IChatClient
                 if (stopAt >= 0)
                 {
                     finish = ChatFinishReason.Stop;
+                    cutAtStopSequence = true;
                     break;
                 }
                 logits = _model.Append([next]);
                 await Task.Yield();
             }
-            if (finish == ChatFinishReason.Length && text.Length > emitted)
+            // The tail held back for a possible stop sequence is answer text unless a stop sequence actually cut it,
+            // also when generation ended at an end-of-generation token.
+            if (!cutAtStopSequence && text.Length > emitted)
             {
                 yield return new ChatResponseUpdate(ChatRole.Assistant, text.ToString(emitted, text.Length - emitted)) { ResponseId = responseId, ModelId = Metadata.DefaultModelId };
             }

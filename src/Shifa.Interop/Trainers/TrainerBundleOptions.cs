@@ -9,8 +9,8 @@ public sealed record TrainerBundleOptions
     private readonly int _sequenceLength = 2048;
     private readonly int _gpus = 8;
 
-    /// <summary>Hugging Face id or path of the model to fine-tune on the cluster.</summary>
-    public string BaseModel { get; init; } = "Qwen/Qwen2.5-7B-Instruct";
+    /// <summary>Hugging Face id or path of the model to fine-tune on the cluster (a Mistral model, which Shifa loads to import the adapter back).</summary>
+    public string BaseModel { get; init; } = "mistralai/Mistral-7B-Instruct-v0.3";
 
     /// <summary>LoRA settings (rank, alpha, dropout, target modules); null targets all attention and MLP projections.</summary>
     public LoraConfig Lora { get; init; } = new() { Rank = 16, Alpha = 32, Dropout = 0.05 };

@@ -115,12 +115,16 @@ public sealed class TextGenerator
         if (_tokenizer.EosId is int eos) stopIds.Add(eos);
         var sampler = new TokenSampler(options);
         var context = new List<int>(promptIds);
-        using var cache = options.UseKvCache ? new KvCache(_model.Config.NumLayers) : null;
+        // Room for the whole generation up front, so the cache never re-allocates while decoding.
+        int capacity = Math.Min(_model.Config.MaxPositions, promptIds.Count + Math.Max(options.MaxNewTokens, 1));
+        using var cache = options.UseKvCache ? new KvCache(_model.Config.NumLayers, capacity) : null;
+        var device = _model.parameters().First().device;
+        using var step = cache is null ? null : LlamaDecodeStep.TryCreate(_model, capacity);
         state.Finish = FinishReason.Length;
         for (int produced = 0; produced < options.MaxNewTokens && context.Count < _model.Config.MaxPositions; produced++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int next = NextToken(context, cache, sampler);
+            int next = NextToken(context, cache, step, sampler, device);
             if (stopIds.Contains(next))
             {
                 state.Finish = FinishReason.Stop;
@@ -132,17 +136,25 @@ public sealed class TextGenerator
         }
     }
 
-    /// <summary>One forward step: feeds what the cache has not seen (everything without a cache) and picks a token.</summary>
-    private int NextToken(List<int> context, KvCache? cache, TokenSampler sampler)
+    /// <summary>
+    /// One forward step: feeds what the cache has not seen (everything without a cache) and picks a token. A single new
+    /// token after the prompt goes through <paramref name="step"/> when the model has one.
+    /// </summary>
+    private int NextToken(List<int> context, KvCache? cache, LlamaDecodeStep? step, TokenSampler sampler, Device device)
     {
         bool wasTraining = _model.training;
         if (wasTraining) _model.eval();
         try
         {
-            using var noGrad = no_grad();
+            // Inference mode skips autograd's version counters and view tracking on every op, which at batch 1 is a
+            // measurable share of a step. It is thread-local, so it is entered and left within this synchronous call.
+            using var inference = inference_mode();
             using var scope = NewDisposeScope();
             int start = cache is null ? 0 : (int)cache.Length;
-            var device = _model.parameters().First().device;
+            if (step is not null && cache is not null && start == context.Count - 1)
+            {
+                return sampler.Next(step.Next(context[^1], cache), context);                                     // one new token
+            }
             var input = tensor(context.Skip(start).Select(i => (long)i).ToArray(), device: device).unsqueeze(0);  // (1, T)
             var logits = _model.Forward(input, cache)[0, -1];                                                      // (V)
             return sampler.Next(logits, context);

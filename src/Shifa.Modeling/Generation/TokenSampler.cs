@@ -23,6 +23,10 @@ public sealed class TokenSampler
     public int Next(Tensor logits, IReadOnlyCollection<int> seen)
     {
         using var scope = NewDisposeScope();
+        if (_options.Temperature == 0 && (_options.RepetitionPenalty == 1 || seen.Count == 0))
+        {
+            return (int)logits.argmax().item<long>();   // greedy: the only host sync of a step
+        }
         var scores = logits.to_type(ScalarType.Float32).clone();                         // (V)
         if (_options.RepetitionPenalty != 1 && seen.Count > 0)
         {

@@ -3,7 +3,7 @@ namespace Shifa.Modeling.Tokenization;
 
 /// <summary>
 /// Learns a byte-level BPE vocabulary from texts. Words are counted once (pre-tokenized with
-/// <see cref="ByteLevelPreTokenizer.ShifaPattern"/>), pair counts are weighted by word counts, and each
+/// <see cref="ByteLevelPreTokenizer.Qwen35Pattern"/>), pair counts are weighted by word counts, and each
 /// merge only revisits the words that contain the merged pair, so cost grows with the number of
 /// distinct words rather than with corpus length times merges.
 /// </summary>
@@ -59,13 +59,13 @@ public static class BpeTrainer
             vocabulary[special] = id;
         }
 
-        return new ByteLevelBpeModel(vocabulary, merges, specials, ByteLevelPreTokenizer.ShifaPattern);
+        return new ByteLevelBpeModel(vocabulary, merges, specials, ByteLevelPreTokenizer.Qwen35Pattern);
     }
 
     private static Dictionary<string, long> CountWords(IEnumerable<string> texts, IReadOnlyList<string> specialTokens, CancellationToken ct)
     {
         // Special-token strings inside training text are cut out, so no merge ever spells one.
-        var preTokenizer = ByteLevelPreTokenizer.Shifa(specialTokens.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i));
+        var preTokenizer = ByteLevelPreTokenizer.Default(specialTokens.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i));
         var total = new Dictionary<string, long>(StringComparer.Ordinal);
         var gate = new object();
         Parallel.ForEach(

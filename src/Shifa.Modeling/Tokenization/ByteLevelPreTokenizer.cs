@@ -1,17 +1,37 @@
-// Splits text into words before byte-level BPE, GPT-2 style, with Unicode classes that keep Arabic words whole.
+// Splits text into words before byte-level BPE, with Unicode classes that keep vowelled Arabic words whole.
 using System.Text.RegularExpressions;
 
 namespace Shifa.Modeling.Tokenization;
 
 /// <summary>
 /// Splits text into pre-tokens: first at special-token strings, then with a regular expression so
-/// that no merge crosses a word boundary. Shifa's pattern extends GPT-2's with combining marks
-/// (<c>\p{M}</c>) in the letter class, because Arabic diacritics (fatha, shadda...) are marks and
-/// GPT-2's pattern would cut a vowelled word at every one of them.
+/// that no merge crosses a word boundary. Shifa's patterns put combining marks (<c>\p{M}</c>) in the
+/// letter class, because Arabic diacritics (fatha, shadda...) are marks and GPT-2's pattern would cut
+/// a vowelled word at every one of them.
 /// </summary>
 public sealed partial class ByteLevelPreTokenizer
 {
-    /// <summary>Shifa's pattern: GPT-2's with <c>\p{M}</c> joined to letters.</summary>
+    /// <summary>
+    /// The split of new Shifa vocabularies: Qwen3.5's expression, which keeps combining marks with letters
+    /// (<c>[\p{L}\p{M}]+</c>) and which llama.cpp runs as pre-tokenizer type <c>qwen35</c>, so a GGUF export tokenizes
+    /// vowelled Arabic exactly as Shifa does. Words take one leading non-letter (a space, or punctuation such as «),
+    /// digits are single pre-tokens (Arabic-Indic ones too), and English contractions stay whole. Written in llama.cpp's
+    /// spelling (case pairs instead of <c>(?i:…)</c>), which Hugging Face tokenizers read as the same expression.
+    /// </summary>
+    public const string Qwen35Pattern =
+        @"(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+    // .NET matches UTF-16 units, where an emoji is two surrogates of category Cs; llama.cpp and Hugging Face match code
+    // points, where it is one symbol. The only place that differs is the one-character prefix of a word, so there a
+    // surrogate pair counts as one character (a symbol). Code points outside the BMP that are letters or digits
+    // (historic scripts, mathematical alphanumerics) are symbols here: the documented limit of this port.
+    private const string Qwen35DotNetPattern =
+        @"(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|(?:[^\r\n\p{L}\p{N}\p{Cs}]|[\uD800-\uDBFF][\uDC00-\uDFFF])?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+    /// <summary>
+    /// The split of Shifa vocabularies trained before <see cref="Qwen35Pattern"/>: GPT-2's with <c>\p{M}</c> joined to
+    /// letters. No llama.cpp pre-tokenizer reproduces it on text with diacritics; such vocabularies keep loading.
+    /// </summary>
     public const string ShifaPattern =
         @"'(?:[sdmt]|ll|ve|re)| ?[\p{L}\p{M}]+| ?\p{N}+| ?[^\s\p{L}\p{M}\p{N}]+|\s+(?!\S)|\s+";
 
@@ -39,15 +59,24 @@ public sealed partial class ByteLevelPreTokenizer
     /// <summary>The word-splitting expression.</summary>
     public Regex Regex { get; }
 
-    /// <summary>Shifa's default pre-tokenizer with the given special tokens.</summary>
+    /// <summary>The pre-tokenizer of new vocabularies (<see cref="Qwen35Pattern"/>) with the given special tokens.</summary>
+    public static ByteLevelPreTokenizer Default(IReadOnlyDictionary<string, int> specialTokens) =>
+        new(Qwen35Regex(), specialTokens);
+
+    /// <summary>The pre-tokenizer of earlier Shifa vocabularies (<see cref="ShifaPattern"/>) with the given special tokens.</summary>
     public static ByteLevelPreTokenizer Shifa(IReadOnlyDictionary<string, int> specialTokens) =>
         new(ShifaRegex(), specialTokens);
 
     /// <summary>A pre-tokenizer for an arbitrary pattern read from a <c>tokenizer.json</c>.</summary>
     public static Regex Compile(string pattern) =>
-        pattern == ShifaPattern ? ShifaRegex()
+        pattern == Qwen35Pattern ? Qwen35Regex()
+        : pattern == ShifaPattern ? ShifaRegex()
         : pattern == Gpt2Pattern ? Gpt2Regex()
         : new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+
+    /// <summary>The compiled .NET form of <see cref="Qwen35Pattern"/> (surrogate pairs handled as single code points).</summary>
+    [GeneratedRegex(Qwen35DotNetPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
+    public static partial Regex Qwen35Regex();
 
     /// <summary>The compiled form of <see cref="ShifaPattern"/>.</summary>
     [GeneratedRegex(ShifaPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]

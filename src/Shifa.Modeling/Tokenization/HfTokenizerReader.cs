@@ -105,8 +105,22 @@ public static class HfTokenizerReader
             }
         }
 
-        return Build(vocabulary, merges, specials, FindPattern(root.GetProperty("pre_tokenizer")) ?? ByteLevelPreTokenizer.Gpt2Pattern, path);
+        var patterns = new List<string>();
+        FindPatterns(root.GetProperty("pre_tokenizer"), patterns);
+        if (patterns.Count > 1)
+        {
+            // Several Split steps each re-split the previous pieces (DeepSeek-V3 style); one expression cannot stand for them.
+            throw new NotSupportedException(
+                $"{path}: the pre_tokenizer has {patterns.Count} split expressions in sequence; Shifa's byte-level BPE applies one.");
+        }
+        string pattern = patterns.Count == 0 ? ByteLevelPreTokenizer.Gpt2Pattern : patterns[0];
+        // Qwen3.5's tokenizer.json spells the contractions case-insensitively; llama.cpp's spelling is the same expression.
+        if (pattern == Qwen35CaseInsensitiveSpelling) pattern = ByteLevelPreTokenizer.Qwen35Pattern;
+        return Build(vocabulary, merges, specials, pattern, path);
     }
+
+    private const string Qwen35CaseInsensitiveSpelling =
+        @"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 
     private static ByteLevelBpeModel Build(
         Dictionary<string, int> vocabulary, List<(string, string)> merges, Dictionary<string, int> specials, string pattern, string source)
@@ -141,37 +155,30 @@ public static class HfTokenizerReader
         return node.TryGetProperty("pretokenizers", out var list) && list.EnumerateArray().Any(p => ContainsType(p, type));
     }
 
-    // The regex the text is split with: a Split step's pattern, or GPT-2's when ByteLevel splits itself.
-    private static string? FindPattern(JsonElement pre)
+    // The regexes the text is split with: each Split step's pattern, or GPT-2's where ByteLevel splits itself.
+    private static void FindPatterns(JsonElement pre, List<string> found)
     {
         if (pre.ValueKind != JsonValueKind.Object)
         {
-            return null;
+            return;
         }
 
         var type = pre.GetProperty("type").GetString();
         if (type == "Split" && pre.GetProperty("pattern").TryGetProperty("Regex", out var regex))
         {
-            return regex.GetString();
+            found.Add(regex.GetString()!);
         }
-
-        if (type == "ByteLevel" && (!pre.TryGetProperty("use_regex", out var useRegex) || useRegex.GetBoolean()))
+        else if (type == "ByteLevel" && (!pre.TryGetProperty("use_regex", out var useRegex) || useRegex.GetBoolean()))
         {
-            return ByteLevelPreTokenizer.Gpt2Pattern;
+            found.Add(ByteLevelPreTokenizer.Gpt2Pattern);
         }
-
-        if (type == "Sequence")
+        else if (type == "Sequence")
         {
             foreach (var inner in pre.GetProperty("pretokenizers").EnumerateArray())
             {
-                if (FindPattern(inner) is { } found)
-                {
-                    return found;
-                }
+                FindPatterns(inner, found);
             }
         }
-
-        return null;
     }
 
     private static Dictionary<string, int> ReadVocabulary(JsonElement vocab, string path)

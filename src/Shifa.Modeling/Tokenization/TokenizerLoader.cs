@@ -7,8 +7,8 @@ namespace Shifa.Modeling.Tokenization;
 /// <summary>
 /// Loads the tokenizer of a model folder (or a single tokenizer file): byte-level BPE from
 /// <c>tokenizer.json</c> or <c>vocab.json</c> + <c>merges.txt</c> (GPT-2, AraGPT2, Shifa presets),
-/// SentencePiece from <c>tokenizer.model</c>/<c>*.model</c> (LLaMA, Mistral), WordPiece from
-/// <c>vocab.txt</c> (BERT, AraBERT).
+/// SentencePiece from <c>tokenizer.model</c>/<c>*.model</c> (LLaMA, Mistral), XLM-RoBERTa's
+/// <c>sentencepiece.bpe.model</c> with fairseq ids, WordPiece from <c>vocab.txt</c> (BERT, AraBERT).
 /// </summary>
 public static class TokenizerLoader
 {
@@ -34,6 +34,11 @@ public static class TokenizerLoader
             return LoadByteLevelBpe(HfTokenizerReader.Read(path));
         }
 
+        if (File.Exists(Path.Combine(path, XlmRobertaTokenizer.ModelFileName)))
+        {
+            return XlmRobertaTokenizer.Load(path);
+        }
+
         var sentencePiece = Path.Combine(path, "tokenizer.model");
         if (File.Exists(sentencePiece))
         {
@@ -47,7 +52,7 @@ public static class TokenizerLoader
         }
 
         throw new FileNotFoundException(
-            $"No tokenizer in '{path}': expected a byte-level BPE tokenizer.json, vocab.json + merges.txt, a SentencePiece tokenizer.model, or a WordPiece vocab.txt.");
+            $"No tokenizer in '{path}': expected a byte-level BPE tokenizer.json, vocab.json + merges.txt, a SentencePiece tokenizer.model or sentencepiece.bpe.model, or a WordPiece vocab.txt.");
     }
 
     /// <summary>Builds Microsoft.ML.Tokenizers' byte-level BPE over <paramref name="model"/>.</summary>

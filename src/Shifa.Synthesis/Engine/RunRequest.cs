@@ -16,6 +16,12 @@ public sealed record RunRequest
     /// <summary>Hard cap on this provider's total recorded spend in the workspace; null for none.</summary>
     public decimal? BudgetUsd { get; init => field = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(BudgetUsd), value, "The budget cannot be negative."); }
 
+    /// <summary>
+    /// Hard cap on the workspace's total recorded spend over all providers (earlier runs of any provider
+    /// included); null for none. Both caps apply when both are set.
+    /// </summary>
+    public decimal? TotalBudgetUsd { get; init => field = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(TotalBudgetUsd), value, "The budget cannot be negative."); }
+
     /// <summary>At most this many items.</summary>
     public int? MaxItems { get; init; }
 

@@ -34,7 +34,7 @@ public static class SynthesisRunner
         else
         {
             var ledger = new SqliteSpendLedger(store.Workspace);
-            var budget = new Pipeline.SpendBudget(request.BudgetUsd, ledger.Total(settings.Name), ledger);
+            var budget = new Pipeline.SpendBudget(request.BudgetUsd, ledger.Total(settings.Name), ledger, request.TotalBudgetUsd, ledger.Total());
             var client = ProviderRegistry.Build(settings, request.Prices, budget, request.LoggerFactory, request.Environment);
             generator = new ChatItemGenerator(client, seed, new ChatGenerationOptions
             {

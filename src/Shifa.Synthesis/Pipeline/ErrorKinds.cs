@@ -47,7 +47,7 @@ public static class ErrorKinds
     /// True for refusals that no retry and no other item can fix (bad key, no access, unknown model or
     /// endpoint): the run stops and leaves items pending instead of failing every one of them.
     /// </summary>
-    public static bool IsFatal(Exception e) => (e is ProviderCallException p ? p.InnerException : e) switch
+    public static bool IsFatal(Exception e) => Unwrap(e) switch
     {
         ClientResultException c => c.Status is 401 or 403 or 404,
         HttpRequestException { StatusCode: { } s } => (int)s is 401 or 403 or 404,
@@ -55,5 +55,16 @@ public static class ErrorKinds
     };
 
     /// <summary>True when the provider may have billed the call (no HTTP status came back).</summary>
-    public static bool MayHaveBilled(Exception e) => e is not ClientResultException { Status: > 0 } and not HttpRequestException { StatusCode: not null };
+    public static bool MayHaveBilled(Exception e) => Unwrap(e) is not ClientResultException { Status: > 0 } and not HttpRequestException { StatusCode: not null };
+
+    // A call that failed after retries, or that the refusal circuit stopped, wraps the provider's own failure (possibly twice).
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is ProviderCallException { InnerException: { } inner })
+        {
+            e = inner;
+        }
+
+        return e;
+    }
 }

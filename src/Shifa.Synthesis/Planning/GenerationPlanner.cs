@@ -14,18 +14,21 @@ public static class GenerationPlanner
     /// <summary>Key used for seed records that carry no specialty.</summary>
     public const string UnspecifiedSpecialty = "unspecified";
 
-    /// <summary>Builds the plan. Only real records outside the test split are used as exemplars or for shares.</summary>
+    /// <summary>
+    /// Builds the plan. Only real records outside val and test (train, or not split yet) are used as exemplars
+    /// or for shares: generated records go to train, and must not carry held-out content there.
+    /// </summary>
     public static GenerationPlan Build(IEnumerable<QaRecord> records, PlanOptions options)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
         var seed = records
-            .Where(r => r.Provenance.Kind == RecordKind.Real && r.Split != RecordSplit.Test)
+            .Where(r => r.Provenance.Kind == RecordKind.Real && r.Split is not (RecordSplit.Val or RecordSplit.Test))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         if (seed.Count == 0)
         {
-            throw new InvalidOperationException("The workspace has no real records outside the test split to plan from; run `shifa ingest` first.");
+            throw new InvalidOperationException("The workspace has no real records outside the val and test splits to plan from; run `shifa ingest` first.");
         }
 
         var bySpecialty = seed.GroupBy(KeyOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

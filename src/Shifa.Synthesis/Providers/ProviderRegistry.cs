@@ -1,4 +1,4 @@
-// Builds a provider's IChatClient pipeline: retry → rate limits → spend meter/budget → per-attempt timeout → logging → OpenAI SDK client.
+// Builds a provider's IChatClient pipeline: retry → rate limits → spend meter/budget → per-attempt timeout → refusal circuit → logging → OpenAI SDK client.
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
@@ -15,7 +15,8 @@ public static class ProviderRegistry
     /// <summary>
     /// Builds the layered client for <paramref name="settings"/>. Outermost first: retries, so every attempt
     /// passes the rate limiter and the budget again; then the per-attempt timeout, so permit waits never
-    /// count against it. The key is read from the environment here and
+    /// count against it; innermost, the refusal circuit, so that after a 401/403/404 nothing more is sent.
+    /// The key is read from the environment here and
     /// lives only inside the SDK client.
     /// </summary>
     public static IChatClient Build(ProviderSettings settings, PriceTable prices, SpendBudget budget, ILoggerFactory? loggerFactory = null,
@@ -30,7 +31,7 @@ public static class ProviderRegistry
         var price = prices.Find(model);
         if (price is null)
         {
-            if (budget.CapUsd is not null)
+            if (budget.IsCapped)
             {
                 throw new InvalidOperationException($"Model '{model}' has no price in {prices.Source}; add it there (USD per 1M tokens) before using --budget.");
             }
@@ -60,7 +61,9 @@ public static class ProviderRegistry
             }))
             .Use(inner => new RateLimitingChatClient(inner, requests, tokenLimiter, settings.MaxOutputTokens, tokenPermitLimit))
             .Use(inner => new SpendMeteringChatClient(inner, settings.Name, model, price, budget, settings.MaxOutputTokens))
-            .Use(inner => new TimeoutChatClient(inner, timeout));
+            .Use(inner => new TimeoutChatClient(inner, timeout))
+            // Innermost: a refusal seen by one worker stops every later request of every worker before it is sent.
+            .Use(inner => new RefusalCircuitChatClient(inner));
         if (loggerFactory is not null)
         {
             builder.UseLogging(loggerFactory);

@@ -31,6 +31,15 @@ public sealed class SqliteSpendLedger(Workspace workspace) : ISpendLedger
         return (decimal)Convert.ToDouble(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Total recorded for all providers together: settled costs plus reservations never settled.</summary>
+    public decimal Total()
+    {
+        using var c = workspace.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(SUM(amount_usd), 0) FROM spend";
+        return (decimal)Convert.ToDouble(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private void Execute(string sql, params (string Name, object? Value)[] ps)
     {
         using var c = workspace.OpenConnection();

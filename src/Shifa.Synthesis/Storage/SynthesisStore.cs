@@ -212,10 +212,10 @@ public sealed class SynthesisStore
         return true;
     }
 
-    /// <summary>Real records usable as exemplars (outside the test split), by id.</summary>
+    /// <summary>Real records usable as exemplars (outside the val and test splits), by id.</summary>
     public Dictionary<string, QaRecord> ReadSeed() =>
         new RecordStore(Workspace)
-            .Read("kind = $k AND split <> $t", new Dictionary<string, object?> { ["$k"] = (int)RecordKind.Real, ["$t"] = (int)RecordSplit.Test })
+            .Read("kind = $k AND split NOT IN ($v, $t)", new Dictionary<string, object?> { ["$k"] = (int)RecordKind.Real, ["$v"] = (int)RecordSplit.Val, ["$t"] = (int)RecordSplit.Test })
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     /// <summary>Text form of a status as stored.</summary>

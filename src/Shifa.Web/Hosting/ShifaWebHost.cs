@@ -30,6 +30,14 @@ public static class ShifaWebHost
     public const string SafeChatKey = "shifa-safe-chat";
 
     /// <summary>
+    /// Service key of the same safety layer without the appended disclaimer, used only for API keys
+    /// created with <c>--no-disclaimer</c>; red-flag notices and the dose filter stay on.
+    /// </summary>
+    public const string SafeChatWithoutDisclaimerKey = "shifa-safe-chat-no-disclaimer";
+
+    private const string BackendKey = "shifa-backend";
+
+    /// <summary>
     /// Creates the app. <paramref name="backend"/> is the model (local or remote) behind the safety
     /// layer; when null, Shifa answers by retrieval over the workspace's vetted records.
     /// </summary>
@@ -61,11 +69,13 @@ public static class ShifaWebHost
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<RatingStore>();
-        services.AddKeyedSingleton<IChatClient>(SafeChatKey, (sp, _) =>
-        {
-            var inner = backend ?? new RetrievalChatClient(VettedCorpus.Load(workspace));
-            return new SafetyChatClient(inner, logger: sp.GetRequiredService<ILogger<SafetyChatClient>>());
-        });
+        // One backend behind two safety layers that differ only in the disclaimer; the container disposes it once.
+        services.AddKeyedSingleton<IChatClient>(BackendKey, (_, _) => backend ?? new RetrievalChatClient(VettedCorpus.Load(workspace)));
+        services.AddKeyedSingleton<IChatClient>(SafeChatKey, (sp, _) => new SafetyChatClient(
+            new BorrowedChatClient(sp.GetRequiredKeyedService<IChatClient>(BackendKey)), logger: sp.GetRequiredService<ILogger<SafetyChatClient>>()));
+        services.AddKeyedSingleton<IChatClient>(SafeChatWithoutDisclaimerKey, (sp, _) => new SafetyChatClient(
+            new BorrowedChatClient(sp.GetRequiredKeyedService<IChatClient>(BackendKey)), options: new SafetyOptions { AppendDisclaimer = false },
+            logger: sp.GetRequiredService<ILogger<SafetyChatClient>>()));
 
         services.AddShifaIdentity(workspace.Root);
         services.AddAuthentication(IdentityConstants.ApplicationScheme)

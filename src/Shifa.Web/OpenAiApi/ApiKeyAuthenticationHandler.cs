@@ -18,6 +18,9 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>Claim carrying the key id (the rate-limit partition).</summary>
     public const string KeyIdClaim = "shifa:key_id";
 
+    /// <summary>Claim present (value <c>off</c>) when the key was created without the disclaimer.</summary>
+    public const string NoDisclaimerClaim = "shifa:no_disclaimer";
+
     /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -33,7 +36,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown or revoked API key."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(KeyIdClaim, key.Value.Id), new Claim(ClaimTypes.Name, key.Value.Name)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(KeyIdClaim, key.Id), new Claim(ClaimTypes.Name, key.Name)], SchemeName);
+        if (!key.AppendDisclaimer)
+        {
+            identity.AddClaim(new Claim(NoDisclaimerClaim, "off"));
+        }
+
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

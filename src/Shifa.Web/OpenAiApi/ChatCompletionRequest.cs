@@ -30,6 +30,12 @@ public sealed record ChatCompletionRequest
     /// <summary><c>max_completion_tokens</c> or the older <c>max_tokens</c>.</summary>
     public int? MaxTokens { get; init; }
 
+    /// <summary>
+    /// <c>response_format</c> (text, json_object or json_schema), passed on to the backend: a remote provider
+    /// enforces it; local models and retrieval ignore it, so callers must validate what comes back.
+    /// </summary>
+    public ChatResponseFormat? ResponseFormat { get; init; }
+
     /// <summary>Whitespace words in all message texts (the usage figure reported back).</summary>
     public int PromptWords => Messages.Sum(m => OpenAiEndpoints.CountWords(m.Text));
 
@@ -79,17 +85,51 @@ public sealed record ChatCompletionRequest
             Temperature = Number(root, "temperature"),
             TopP = Number(root, "top_p"),
             MaxTokens = (int?)(Number(root, "max_completion_tokens") ?? Number(root, "max_tokens")),
+            ResponseFormat = Format(root),
         };
     }
 
-    /// <summary>Options for the backend.</summary>
-    public ChatOptions ToChatOptions(string modelName) => new()
+    /// <summary>
+    /// Options for the backend. The caller's <c>model</c> is only echoed back, never passed on: the
+    /// backend (a local model, retrieval or the operator's remote provider) runs the model it was built with.
+    /// </summary>
+    public ChatOptions ToChatOptions() => new()
     {
-        ModelId = Model ?? modelName,
         Temperature = Temperature,
         TopP = TopP,
         MaxOutputTokens = MaxTokens,
+        ResponseFormat = ResponseFormat,
     };
+
+    private static ChatResponseFormat? Format(JsonElement root)
+    {
+        if (!root.TryGetProperty("response_format", out var f) || f.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var type = f.ValueKind == JsonValueKind.Object && f.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        switch (type)
+        {
+            case "text":
+                return ChatResponseFormat.Text;
+            case "json_object":
+                return ChatResponseFormat.Json;
+            case "json_schema":
+                if (!f.TryGetProperty("json_schema", out var js) || js.ValueKind != JsonValueKind.Object
+                    || !js.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ChatCompletionRequestException("response_format.json_schema.schema must be a JSON object.", "response_format.json_schema.schema");
+                }
+
+                return ChatResponseFormat.ForJsonSchema(
+                    schema.Clone(),
+                    js.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null,
+                    js.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null);
+            default:
+                throw new ChatCompletionRequestException("response_format.type must be one of text, json_object, json_schema.", "response_format.type");
+        }
+    }
 
     private static float? Number(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetSingle() : null;

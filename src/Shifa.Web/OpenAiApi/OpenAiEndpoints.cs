@@ -34,8 +34,10 @@ public static class OpenAiEndpoints
         return routes;
     }
 
-    private static async Task CompleteAsync(HttpContext http, ShifaWebOptions o, [FromKeyedServices(ShifaWebHost.SafeChatKey)] IChatClient chat)
+    private static async Task CompleteAsync(HttpContext http, ShifaWebOptions o)
     {
+        var chat = http.RequestServices.GetRequiredKeyedService<IChatClient>(
+            http.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.NoDisclaimerClaim) ? ShifaWebHost.SafeChatWithoutDisclaimerKey : ShifaWebHost.SafeChatKey);
         ChatCompletionRequest request;
         try
         {
@@ -56,7 +58,7 @@ public static class OpenAiEndpoints
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var model = request.Model ?? o.ModelName;
-        var options = request.ToChatOptions(o.ModelName);
+        var options = request.ToChatOptions();
         if (!request.Stream)
         {
             var response = await chat.GetResponseAsync(request.Messages, options, http.RequestAborted).ConfigureAwait(false);

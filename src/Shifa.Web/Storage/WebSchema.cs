@@ -98,5 +98,9 @@ public sealed class WebSchema : IStoreSchema
             PRIMARY KEY (item_id, rater, kind)
         );
         """,
+        // Keys made for machine consumers (synthesis, evaluation) may skip the disclaimer; every older key keeps it.
+        """
+        ALTER TABLE api_keys ADD COLUMN append_disclaimer INTEGER NOT NULL DEFAULT 1;
+        """,
     ];
 }

@@ -23,7 +23,10 @@ public sealed class CliRun : IDisposable
         return p;
     }
 
-    public (int Exit, string Output) Run(params string[] args)
+    public (int Exit, string Output) Run(params string[] args) => RunWith(c => c.AddFoundationCommands(), args);
+
+    /// <summary>Runs <paramref name="args"/> against the commands that <paramref name="register"/> adds.</summary>
+    public (int Exit, string Output) RunWith(Action<IConfigurator> register, params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -38,7 +41,7 @@ public sealed class CliRun : IDisposable
         {
             c.SetApplicationName("shifa");
             c.ConfigureConsole(console);
-            c.AddFoundationCommands();
+            register(c);
         });
         var exit = app.Run(args);
         return (exit, writer.ToString());

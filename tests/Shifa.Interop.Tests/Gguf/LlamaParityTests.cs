@@ -92,24 +92,6 @@ public sealed class LlamaParityTests(ExportedModels models, ITestOutputHelper ou
         }
     }
 
-    [Fact]
-    public void Tokenizer_with_Shifa_split_matches_llama_cpp_on_text_without_diacritics_and_warns_about_them()
-    {
-        Assert.Equal("gpt-2", models.F32Result.PreTokenizer);
-        Assert.Contains(models.F32Result.Warnings, w => w.Contains("diacritics", StringComparison.Ordinal));
-        using var llama = LlamaCppModel.Load(models.F32Path, new LlamaCppModelOptions { ContextSize = 64, Threads = 1 });
-
-        var plain = ArabicTestText.Probes.Concat(ArabicTestText.Sentences).Where(t => !t.Any(IsCombiningMark)).ToList();
-        Assert.True(plain.Count >= 12);
-        foreach (string text in plain)
-        {
-            Assert.Equal(models.Tokenizer.Encode(text), llama.Tokenize(text));
-        }
-    }
-
-    private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
-        or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
-
     private static float MaxAbsDiff(float[][] a, float[][] b)
     {
         Assert.Equal(a.Length, b.Length);

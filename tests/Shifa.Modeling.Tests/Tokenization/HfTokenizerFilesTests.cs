@@ -38,7 +38,7 @@ public sealed class HfTokenizerFilesTests
         Assert.Equal(Trained.Value.Merges, read.Merges);
         Assert.Equal(Trained.Value.Vocabulary.OrderBy(kv => kv.Value), read.Vocabulary.OrderBy(kv => kv.Value));
         Assert.Equal(Trained.Value.SpecialTokens.OrderBy(kv => kv.Value), read.SpecialTokens.OrderBy(kv => kv.Value));
-        Assert.Equal(ByteLevelPreTokenizer.ShifaPattern, read.Pattern);
+        Assert.Equal(ByteLevelPreTokenizer.Qwen35Pattern, read.Pattern);
     }
 
     [Fact]

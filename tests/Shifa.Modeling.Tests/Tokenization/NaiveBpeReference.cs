@@ -8,7 +8,7 @@ internal static class NaiveBpeReference
 {
     public static List<(string Left, string Right)> Merges(IEnumerable<string> texts, int merges, int minFrequency)
     {
-        var preTokenizer = ByteLevelPreTokenizer.Shifa(new Dictionary<string, int>());
+        var preTokenizer = ByteLevelPreTokenizer.Default(new Dictionary<string, int>());
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var text in texts)
         {

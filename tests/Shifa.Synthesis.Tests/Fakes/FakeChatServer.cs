@@ -30,6 +30,9 @@ public sealed partial class FakeChatServer : IAsyncDisposable
     /// <summary>How long a <see cref="Fault.Slow"/> response takes.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>When set, awaited before request n (from 1) is answered, outside the fault lock: holds a request in flight.</summary>
+    public Func<int, Task>? Hold { get; set; }
+
     /// <summary>Headers of a 429.</summary>
     public Dictionary<string, string> RateLimitHeaders { get; set; } = new() { ["retry-after-ms"] = "20" };
 
@@ -70,6 +73,11 @@ public sealed partial class FakeChatServer : IAsyncDisposable
         lock (_gate)
         {
             fault = Faults(n);
+        }
+
+        if (Hold is { } hold)
+        {
+            await hold(n);
         }
 
         Served.AddOrUpdate(fault, 1, (_, v) => v + 1);

@@ -55,21 +55,72 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task Rejected_key_stops_the_run_and_leaves_items_pending()
+    public async Task Rejected_key_with_two_workers_stops_after_the_two_requests_in_flight()
+    {
+        using var dir = new TempDir();
+        var store = SeedData.Workspace(dir.Path);
+        await using var server = await FakeChatServer.StartAsync();
+        server.Faults = _ => Fault.Unauthorized;
+        // The first request is answered only once the second worker's request has arrived: both are in flight.
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Hold = n =>
+        {
+            if (n == 2)
+            {
+                second.TrySetResult();
+            }
+
+            return n == 1 ? second.Task.WaitAsync(TimeSpan.FromSeconds(10)) : Task.CompletedTask;
+        };
+        FakeProviders.Plan(store, "fake", records: 40, pairs: 2);
+
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = FakeProviders.Fake(server.BaseUrl), MaxConcurrency = 2 });
+
+        Assert.Contains("http_401", summary.StopReason);
+        Assert.Equal(0, summary.Failed);
+        Assert.Equal(20, store.CountItems("fake")[ItemStatus.Pending]);
+        Assert.Equal(2, server.Requests);
+        // Refused requests cost nothing.
+        Assert.Equal(0, EngineAssertions.Real(store, "SELECT COALESCE(SUM(amount_usd), 0) FROM spend"));
+    }
+
+    [Fact]
+    public async Task A_worker_waiting_for_a_rate_limit_permit_sends_nothing_after_a_rejected_key()
     {
         using var dir = new TempDir();
         var store = SeedData.Workspace(dir.Path);
         await using var server = await FakeChatServer.StartAsync();
         server.Faults = _ => Fault.Unauthorized;
         FakeProviders.Plan(store, "fake", records: 40, pairs: 2);
+        // One request per second: the second worker waits about a second for its permit, long after the 401.
+        var provider = FakeProviders.Fake(server.BaseUrl) with { RequestsPerMinute = 60 };
 
-        // One worker: the refusal must stop the run before any other request goes out.
-        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = FakeProviders.Fake(server.BaseUrl), MaxConcurrency = 1 });
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = provider, MaxConcurrency = 2 });
+
+        Assert.Contains("http_401", summary.StopReason);
+        Assert.Equal(20, store.CountItems("fake")[ItemStatus.Pending]);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task A_retry_waiting_out_a_429_is_not_sent_after_another_worker_gets_a_401()
+    {
+        using var dir = new TempDir();
+        var store = SeedData.Workspace(dir.Path);
+        await using var server = await FakeChatServer.StartAsync();
+        server.RateLimitHeaders = new() { ["retry-after-ms"] = "400" };
+        server.Faults = n => n == 1 ? Fault.RateLimited : Fault.Unauthorized;
+        FakeProviders.Plan(store, "fake", records: 40, pairs: 2);
+
+        var summary = await SynthesisRunner.RunAsync(store, new RunRequest { Provider = FakeProviders.Fake(server.BaseUrl, timeoutSeconds: 5), MaxConcurrency = 2 });
 
         Assert.Contains("http_401", summary.StopReason);
         Assert.Equal(0, summary.Failed);
         Assert.Equal(20, store.CountItems("fake")[ItemStatus.Pending]);
-        Assert.True(server.Requests <= 1, $"{server.Requests} requests after the key was refused");
+        // The 429 and the 401; the retry that the 429 scheduled never goes out.
+        Assert.Equal(2, server.Requests);
+        Assert.Equal(1, server.Served[Fault.RateLimited]);
+        Assert.Equal(1, server.Served[Fault.Unauthorized]);
     }
 
     [Fact]

@@ -98,6 +98,25 @@ public sealed class GenerationPlannerTests
     }
 
     [Fact]
+    public void Validation_records_are_never_exemplars_either_so_generated_records_can_go_to_train()
+    {
+        // Every tenth record (offset 4) moves to val; test keeps its own tenth.
+        var records = SeedData.Records().Select((r, i) => i % 10 == 4 ? r with { Split = RecordSplit.Val } : r).ToList();
+        var heldOut = records.Where(r => r.Split is RecordSplit.Val or RecordSplit.Test).Select(r => r.Id).ToHashSet();
+        Assert.Contains(records, r => r.Split == RecordSplit.Val);
+
+        var plan = GenerationPlanner.Build(records, Options());
+
+        Assert.DoesNotContain(plan.Items.SelectMany(i => i.ExemplarIds), heldOut.Contains);
+        using var dir = new TempDir();
+        var ws = Shifa.Core.Storage.Workspace.Open(dir.Path, Shifa.Synthesis.Storage.SynthesisSchema.Instance);
+        new Shifa.Core.Storage.RecordStore(ws).Insert(records);
+        var seed = new Shifa.Synthesis.Storage.SynthesisStore(ws).ReadSeed();
+        Assert.Equal(records.Count - heldOut.Count, seed.Count);
+        Assert.DoesNotContain(seed.Keys, heldOut.Contains);
+    }
+
+    [Fact]
     public void Empty_seed_is_a_clear_error()
     {
         var e = Assert.Throws<InvalidOperationException>(() => GenerationPlanner.Build([], Options()));

@@ -73,6 +73,9 @@ public sealed class OpenAiClientTests(OpenAiServerFixture fixture) : IClassFixtu
         var bad = await http.PostAsync("/v1/chat/completions", new StringContent("{\"model\":\"shifa\",\"messages\":[]}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("\"param\":\"messages\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var format = await http.PostAsync("/v1/chat/completions", new StringContent("{\"model\":\"shifa\",\"response_format\":{\"type\":\"yaml\"},\"messages\":[{\"role\":\"user\",\"content\":\"مرحبا\"}]}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
+        Assert.Contains("\"param\":\"response_format.type\"", await format.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var models = await http.GetStringAsync("/v1/models");
         Assert.Contains("\"object\":\"list\"", models, StringComparison.Ordinal);
     }

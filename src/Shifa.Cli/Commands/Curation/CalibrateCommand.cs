@@ -31,7 +31,7 @@ internal sealed class CalibrateCommand : AsyncCommand<CalibrateCommand.Settings>
         var console = AnsiConsole.Console;
         try
         {
-            var options = settings.Config is null ? new CurationOptions() : CurationOptions.Load(settings.Config);
+            var options = settings.Config is null ? new CurationOptions() : CurationConfigReader.Load(settings.Config);
             var ws = Workspace.Open(settings.Workspace!, CurationSchema.Instance);
             var r = await RelevanceCalibrator.RunAsync(ws, options, settings.Low, settings.High, cancellationToken);
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,

@@ -18,7 +18,7 @@ internal sealed class BaselineCommand(IAnsiConsole console) : Command<BaselineCo
         public string Workspace { get; init; } = "";
 
         [CommandOption("--bertscore-model <DIR>")]
-        [Description("BERT model folder.")]
+        [Description("Encoder folder: BERT, RoBERTa or XLM-RoBERTa (config.json + safetensors + tokenizer files).")]
         public string Model { get; init; } = "";
 
         [CommandOption("--pairs <N>")]
@@ -45,10 +45,10 @@ internal sealed class BaselineCommand(IAnsiConsole console) : Command<BaselineCo
         var workspace = Workspace.Open(settings.Workspace);
         var corpus = new RecordStore(workspace).Read().SelectMany(r => new[] { r.Question, r.Answer }).ToList();
         using var model = BertModel.Load(settings.Model);
-        var tokenizer = BertTokenizer.Load(settings.Model);
+        var tokenizer = EncoderTokenizerLoader.Load(settings.Model, model.Config);
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Model)));
         var rows = BaselineEstimator.Estimate(
-            corpus, layer => new TorchBertEncoder(model, tokenizer, name, layer), Enumerable.Range(0, model.Layers + 1), settings.Pairs, settings.Seed);
+            corpus, layer => new TorchBertEncoder(model, tokenizer, TorchBertEncoder.NameOf(settings.Model, model.Config), layer), Enumerable.Range(0, model.Layers + 1), settings.Pairs, settings.Seed);
         var path = settings.Out ?? Path.Combine(workspace.ArtifactPath("eval", "baselines", "ar"), $"{name}.tsv");
         BertScoreBaseline.Save(path, rows);
         console.WriteLine($"Wrote BERTScore baseline for {name}, layers 0-{model.Layers}, {settings.Pairs} random pairs from {corpus.Count} texts: {path}");

@@ -19,11 +19,11 @@ internal class MetricSettings : CommandSettings
     public string Metrics { get; init; } = "chrf,rougeL";
 
     [CommandOption("--bertscore-model <DIR>")]
-    [Description("BERT model folder for bertscore (e.g. bert-base-multilingual-cased).")]
+    [Description("Encoder folder for bertscore: BERT, RoBERTa or XLM-RoBERTa (e.g. bert-base-multilingual-cased, xlm-roberta-large).")]
     public string? BertScoreModel { get; init; }
 
     [CommandOption("--layer <N>")]
-    [Description("BERTScore layer (defaults exist for bert-base-multilingual-cased, xlm-roberta-base/large).")]
+    [Description("BERTScore layer (defaults exist for bert-base-multilingual-cased, xlm-roberta-base/large, roberta-base/large).")]
     public int? Layer { get; init; }
 
     [CommandOption("--idf")]

@@ -2,6 +2,7 @@
 using System.ComponentModel;
 using Shifa.Core.Export;
 using Shifa.Core.Records;
+using Shifa.Core.Splitting;
 using Shifa.Core.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -68,6 +69,8 @@ internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportComman
         int n;
         try
         {
+            // Synthetic records' split follows decisions made since (curation, expert review): bring it up to date first.
+            SyntheticSplitRule.Apply(ws);
             n = RecordExporter.ExportFile(ws, format, split, path, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

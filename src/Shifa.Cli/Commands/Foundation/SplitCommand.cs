@@ -14,8 +14,8 @@ internal sealed class SplitCommand(IAnsiConsole console) : Command<SplitCommand.
     {
         [CommandOption("--seed <N>")]
         [Description("Seed; the same seed over the same records gives the same split.")]
-        [DefaultValue(13)]
-        public int Seed { get; init; } = 13;
+        [DefaultValue(SplitOptions.DefaultSeed)]
+        public int Seed { get; init; } = SplitOptions.DefaultSeed;
 
         [CommandOption("--val <FRACTION>")]
         [Description("Share of real records for validation (0 to 0.5).")]

@@ -30,9 +30,9 @@ internal sealed class ExportTrainerCommand(IAnsiConsole console) : Command<Expor
         public string? Out { get; init; }
 
         [CommandOption("--base-model <ID>")]
-        [Description("Hugging Face id or path of the model to fine-tune on the cluster.")]
-        [DefaultValue("Qwen/Qwen2.5-7B-Instruct")]
-        public string BaseModel { get; init; } = "Qwen/Qwen2.5-7B-Instruct";
+        [Description("Hugging Face id or path of the model to fine-tune on the cluster; a GPT-2, LLaMA or Mistral model, which Shifa can load to import the adapter back.")]
+        [DefaultValue(LoadableArchitecture.DefaultTrainerBase)]
+        public string BaseModel { get; init; } = LoadableArchitecture.DefaultTrainerBase;
 
         [CommandOption("--lora <SPEC>")]
         [Description("LoRA settings as Shifa's train command takes them, e.g. r=16,alpha=32,dropout=0.05.")]
@@ -73,8 +73,17 @@ internal sealed class ExportTrainerCommand(IAnsiConsole console) : Command<Expor
                 Gpus = settings.Gpus,
                 ChatTemplate = settings.ShifaTemplate ? ArabicQaChatTemplate.Jinja : null,
             };
+            if (LoadableArchitecture.ModelTypeOf(settings.BaseModel) is { } type && !LoadableArchitecture.IsLoadable(type))
+            {
+                // Training elsewhere is the user's call; they should know the adapter will not come back.
+                Out.WriteLine($"warning: --base-model '{settings.BaseModel}' is a '{type}' model, which Shifa cannot load: `shifa import adapter` will refuse " +
+                    $"the trained adapter. Use a {string.Join(", ", LoadableArchitecture.ModelTypes)} model such as {LoadableArchitecture.DefaultTrainerBase} to evaluate and serve it with Shifa.");
+            }
+
             var format = settings.Format == "trl" ? TrainerFormat.Trl : TrainerFormat.Axolotl;
             var workspace = Shifa.Core.Storage.Workspace.Open(settings.Workspace!);
+            // Accepted synthetic records train too; their split follows the latest curation and review decisions.
+            Shifa.Core.Splitting.SyntheticSplitRule.Apply(workspace);
             var result = TrainerBundleExporter.Export(workspace, settings.Out!, format, options);
             string launch = format == TrainerFormat.Trl
                 ? "accelerate launch --config_file accelerate_config.yaml -m trl.scripts.sft --config sft_config.yaml"

@@ -57,6 +57,12 @@ internal sealed class ImportAdapterCommand(IAnsiConsole console) : Command<Impor
         string output = settings.Out ?? Path.Combine(Path.GetFullPath(settings.Workspace!), "models", name);
         try
         {
+            if (LoadableArchitecture.ImportProblem(baseFolder, Path.GetFullPath(settings.Adapter!)) is { } problem)
+            {
+                Out.WriteLine($"error: {problem}");
+                return 1;
+            }
+
             var result = PeftAdapterImporter.Import(baseFolder, settings.Adapter!, output);
             Out.WriteLine($"imported adapter r={result.Lora.Rank} alpha={result.Lora.Alpha} on {result.AdaptedModules.Count} projections " +
                           $"({result.AdapterTensors} tensors), merged into {result.OutputFolder}");

@@ -79,8 +79,10 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             var lora = settings.Lora is null ? null : LoraConfig.Parse(settings.Lora);
             var workspace = Workspace.Open(settings.Workspace!);
             var store = new RecordStore(workspace);
+            // Accepted synthetic records are in train (never val/test); bring their split up to date with the latest decisions.
+            Shifa.Core.Splitting.SyntheticSplitRule.Apply(workspace);
             var (train, validation) = settings.Data == "all"
-                ? (store.Read().Where(r => r.Split != RecordSplit.Test).ToList(), new List<QaRecord>())
+                ? (store.Read().Where(r => r.IsSynthetic ? r.Split == RecordSplit.Train : r.Split != RecordSplit.Test).ToList(), new List<QaRecord>())
                 : (store.ReadSplit(RecordSplit.Train), store.ReadSplit(RecordSplit.Val));
             var defaults = SftJob.DefaultOptions(settings.Base);
             var options = defaults with

@@ -15,14 +15,19 @@ internal sealed class KeyAddCommand : Command<KeyAddCommand.Settings>
         [CommandOption("--name <NAME>")]
         [Description("Who or what uses the key.")]
         public string Name { get; init; } = "default";
+
+        [CommandOption("--no-disclaimer")]
+        [Description("Answers to this key carry no medical disclaimer: for machine consumers such as `shifa synthesize` pointed at this server. Urgent-care notices and the dose filter still apply.")]
+        public bool NoDisclaimer { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var store = new ApiKeyStore(Workspace.Open(settings.Workspace!, WebSchema.Instance));
-        var (id, secret) = store.Create(settings.Name);
+        var (id, secret) = store.Create(settings.Name, appendDisclaimer: !settings.NoDisclaimer);
         AnsiConsole.WriteLine(secret);
-        AnsiConsole.WriteLine($"serve key add: key {id} ({settings.Name}) created; the secret above is not stored and cannot be shown again");
+        var disclaimer = settings.NoDisclaimer ? ", answers without the disclaimer" : "";
+        AnsiConsole.WriteLine($"serve key add: key {id} ({settings.Name}{disclaimer}) created; the secret above is not stored and cannot be shown again");
         return 0;
     }
 }

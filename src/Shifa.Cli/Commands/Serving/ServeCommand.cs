@@ -1,6 +1,9 @@
 using System.ComponentModel;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Shifa.Modeling.Generation;
+using Shifa.Synthesis.Pipeline;
+using Shifa.Synthesis.Providers;
 using Shifa.Web.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,12 +20,26 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string Urls { get; init; } = "http://127.0.0.1:5080";
 
         [CommandOption("--model <DIR>")]
-        [Description("Local model folder to answer with; without it Shifa answers by retrieval over vetted records.")]
+        [Description("Local model folder to answer with; without it (or --provider) Shifa answers by retrieval over vetted records.")]
         public string? Model { get; init; }
 
         [CommandOption("--rate <N>")]
         [Description("API requests per minute per key (default 60).")]
         public int Rate { get; init; } = 60;
+
+        [CommandOption("--provider <NAME>")]
+        [Description("Answer with a remote provider from the providers file (openai, gemini or an openai-compatible entry) instead of retrieval; its key is read from its apiKeyEnv.")]
+        public string? Provider { get; init; }
+
+        [CommandOption("--providers <FILE>")]
+        [Description("Providers file (JSON) for --provider. Default: WORKSPACE/providers.json when present, else the built-in openai and gemini entries.")]
+        public string? ProvidersFile { get; init; }
+
+        public override ValidationResult Validate() =>
+            base.Validate() is { Successful: false } failed ? failed
+            : Model is not null && Provider is not null ? ValidationResult.Error("Give either --model DIR or --provider NAME, not both.")
+            : ProvidersFile is not null && Provider is null ? ValidationResult.Error("--providers FILE needs --provider NAME.")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -40,15 +57,30 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             model = LocalChatClient.Load(settings.Model);
         }
 
+        IChatClient? remote = null;
+        string? remoteModel = null;
+        if (settings.Provider is not null)
+        {
+            try
+            {
+                (remote, remoteModel) = RemoteProvider(settings);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or InvalidDataException)
+            {
+                AnsiConsole.WriteLine($"serve: --provider {settings.Provider}: {e.Message}");
+                return 2;
+            }
+        }
+
         using var owned = model;
         var options = new ShifaWebOptions
         {
             WorkspaceDirectory = settings.Workspace!,
             Urls = settings.Urls,
             ApiRequestsPerMinute = settings.Rate,
-            ModelName = settings.Model is null ? "shifa" : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Model))),
+            ModelName = settings.Model is not null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Model))) : remoteModel ?? "shifa",
         };
-        await using var app = ShifaWebHost.Create(options, model);
+        await using var app = ShifaWebHost.Create(options, (IChatClient?)model ?? remote);
         if (!settings.Urls.Split(';').All(u => u.Contains("127.0.0.1", StringComparison.Ordinal) || u.Contains("localhost", StringComparison.OrdinalIgnoreCase) || u.Contains("[::1]", StringComparison.Ordinal)))
         {
             AnsiConsole.MarkupLine("[yellow]Warning: listening beyond this machine; put Shifa behind HTTPS before exposing it.[/]");
@@ -59,5 +91,20 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         await app.WaitForShutdownAsync(cancellationToken);
         AnsiConsole.WriteLine($"serve: stopped ({settings.Urls}, workspace {Path.GetFullPath(settings.Workspace!)})");
         return 0;
+    }
+
+    // The provider pipeline synthesis uses (retries, rate limits, timeout), without a spending cap:
+    // serving spend is neither capped nor recorded in the workspace, so set limits at the provider.
+    private static (IChatClient Client, string Model) RemoteProvider(Settings settings)
+    {
+        var file = settings.ProvidersFile ?? Path.Combine(settings.Workspace!, "providers.json");
+        var providers = settings.ProvidersFile is not null || File.Exists(file) ? ProvidersFile.Load(file) : ProvidersFile.Default;
+        var provider = providers.Get(settings.Provider!);
+        if (provider.Kind == ProviderKind.Offline)
+        {
+            throw new ArgumentException($"'{provider.Name}' is the offline augmenter, which rewrites records and cannot answer questions; without --provider Shifa answers by retrieval.");
+        }
+
+        return (ProviderRegistry.Build(provider, PriceTable.Default(), new SpendBudget(null)), provider.ResolvedModel);
     }
 }

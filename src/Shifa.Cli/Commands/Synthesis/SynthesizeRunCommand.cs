@@ -23,6 +23,10 @@ internal sealed class SynthesizeRunCommand : AsyncCommand<SynthesizeRunCommand.S
         [Description("Hard cap on this provider's total spend recorded in the workspace (earlier runs included).")]
         public decimal? Budget { get; init; }
 
+        [CommandOption("--total-budget <USD>")]
+        [Description("Hard cap on the workspace's total recorded spend over all providers (earlier runs of any provider included).")]
+        public decimal? TotalBudget { get; init; }
+
         [CommandOption("--dry-run")]
         [Description("Print the estimated tokens and cost of the pending items; call nothing.")]
         public bool DryRun { get; init; }
@@ -75,6 +79,7 @@ internal sealed class SynthesizeRunCommand : AsyncCommand<SynthesizeRunCommand.S
                         Provider = provider,
                         Prices = prices,
                         BudgetUsd = settings.Budget,
+                        TotalBudgetUsd = settings.TotalBudget,
                         MaxItems = settings.Count,
                         MaxConcurrency = settings.Concurrency,
                         RetryFailed = settings.RetryFailed,

@@ -59,8 +59,8 @@ public sealed record SeedConfig
 /// <summary>Split fractions and seed.</summary>
 public sealed record SplitConfig
 {
-    /// <summary>Random seed.</summary>
-    public int Seed { get; init; } = 42;
+    /// <summary>Split seed; the same default as <c>shifa split</c>.</summary>
+    public int Seed { get; init; } = Shifa.Core.Splitting.SplitOptions.DefaultSeed;
 
     /// <summary>Validation fraction.</summary>
     public double Val { get; init; } = 0.1;
@@ -75,7 +75,10 @@ public sealed record SynthesisConfig
     /// <summary>Providers file (JSON) naming endpoints and key variables.</summary>
     public string? ProvidersFile { get; init; }
 
-    /// <summary>Hard spending cap per provider, in US dollars: each provider's total spend in the workspace (earlier and killed runs included) stays under it.</summary>
+    /// <summary>
+    /// Hard spending cap in US dollars on all providers together: the workspace's total recorded spend
+    /// (every provider, earlier and killed runs included) stays under it.
+    /// </summary>
     public decimal? BudgetUsd { get; init; }
 
     /// <summary>Seed for plans and the offline augmenter.</summary>
@@ -102,6 +105,9 @@ public sealed record ProviderRun
 
     /// <summary>Requests in flight.</summary>
     public int? Concurrency { get; init; }
+
+    /// <summary>Optional cap on this provider's own recorded spend, in US dollars, within the total <c>synthesis.budgetUsd</c>.</summary>
+    public decimal? BudgetUsd { get; init; }
 }
 
 /// <summary>Curation thresholds.</summary>
@@ -119,8 +125,11 @@ public sealed record CurationConfig
     /// <summary>Minimum Arabic-letter share.</summary>
     public double? MinArabicRatio { get; init; }
 
-    /// <summary>Embedder: builtin, an ONNX folder or provider:model.</summary>
-    public string? Embedder { get; init; }
+    /// <summary>
+    /// Embedder, in the forms <c>shifa curate --config</c> accepts too: a string (<c>builtin</c>,
+    /// <c>openai:MODEL</c> or an ONNX model folder) or an <c>EmbedderOptions</c> object.
+    /// </summary>
+    public System.Text.Json.JsonElement? Embedder { get; init; }
 }
 
 /// <summary>Expert review gate.</summary>

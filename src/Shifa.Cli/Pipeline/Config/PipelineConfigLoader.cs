@@ -253,7 +253,7 @@ public static class PipelineConfigLoader
                 errors.Add(new ConfigError(file, $"/synthesis/providers/{i}/name", $"unknown provider '{p.Name}'",
                     $"use one of {string.Join(", ", providers.Providers.Select(s => s.Name))}, or define it in the providers file"));
             }
-            else if (settings.Kind is ProviderKind.OpenAI or ProviderKind.Gemini && c.Synthesis.BudgetUsd is null)
+            else if (settings.Kind is ProviderKind.OpenAI or ProviderKind.Gemini && c.Synthesis.BudgetUsd is null && p.BudgetUsd is null)
             {
                 errors.Add(new ConfigError(file, "/synthesis/budgetUsd", $"provider '{p.Name}' is paid but no budget is set",
                     "set synthesis.budgetUsd to the most you are willing to spend (see the estimate from shifa run --dry-run)"));
@@ -302,6 +302,25 @@ public static class PipelineConfigLoader
         else if (c.Evaluation.BertScore?.Model is { } bm && !File.Exists(Path.Combine(bm, "config.json")))
         {
             resources.Add(new ConfigError(file, "/evaluation/bertscore/model", $"'{bm}' has no config.json", "point it at a Hugging Face BERT folder"));
+        }
+
+        try
+        {
+            var embedder = Stages.CurateStage.Embedder(c.Curation, file);
+            if (embedder.Kind == "onnx" && !Directory.Exists(embedder.ModelPath))
+            {
+                resources.Add(new ConfigError(file, "/curation/embedder", $"ONNX embedder folder '{embedder.ModelPath}' does not exist",
+                    "point curation.embedder at a folder with model.onnx (relative to the config file's folder), or use builtin / openai:MODEL"));
+            }
+            else if (embedder.Kind == "openai" && string.IsNullOrEmpty(env(embedder.ApiKeyVariable)))
+            {
+                resources.Add(new ConfigError(file, "/curation/embedder", $"the openai embedder needs an API key but {embedder.ApiKeyVariable} is not set",
+                    $"export {embedder.ApiKeyVariable}=... before running, or use curation.embedder = builtin"));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(new ConfigError(file, "/curation/embedder", e.Message, "use builtin, openai:MODEL, an ONNX model folder, or an object with kind hashed, onnx or openai"));
         }
 
         if (c.Split.Val + c.Split.Test >= 0.9)

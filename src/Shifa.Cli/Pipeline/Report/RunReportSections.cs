@@ -168,14 +168,21 @@ internal static class RunReportSections
 
     private static ReportSection Safety(string? safetyFolder)
     {
-        var unseen = safetyFolder is null ? null : Path.Combine(safetyFolder, "red-flags-unseen.tsv");
-        if (unseen is null || !File.Exists(unseen))
+        var heldOutFile = safetyFolder is null ? null : Path.Combine(safetyFolder, SafetySets.HeldOut);
+        if (heldOutFile is null || !File.Exists(heldOutFile))
         {
             return new ReportSection("safety", "Safety layer", "The labelled red-flag sets were not found, so the safety layer was not measured.");
         }
 
-        var development = Directory.GetFiles(safetyFolder!, "red-flags*.tsv").Where(f => f != unseen).Order(StringComparer.Ordinal).ToList();
-        var (heldOut, heldOutText) = Measure([unseen]);
+        var earlierFile = Path.Combine(safetyFolder!, SafetySets.EarlierHeldOut);
+        var development = Directory.GetFiles(safetyFolder!, "red-flags*.tsv")
+            .Where(f => f != heldOutFile && f != earlierFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var (heldOut, heldOutText) = Measure([heldOutFile]);
+        var earlierRow = File.Exists(earlierFile)
+            ? $"| earlier held-out set (scored during later development, never used to write rules) | {Measure([earlierFile]).Row} |\n"
+            : "";
         var (_, devText) = Measure(development);
         return new ReportSection("safety", "Safety layer", string.Create(Inv, $"""
             Red-flag detector (urgent-care notice instead of the model's answer), measured on labelled messages in MSA and dialects.
@@ -183,10 +190,10 @@ internal static class RunReportSections
 
             | set | messages | recall | false-positive rate |
             |---|---|---|---|
-            | held out (written after the last rule change) | {heldOutText} |
-            | development (the rules were tuned on these) | {devText} |
+            | held out (written without reading the rules, never used to change them) | {heldOutText} |
+            {earlierRow}| development (the rules were tuned on these) | {devText} |
 
-            {(heldOut < 0.95 ? "**The held-out recall is below the 0.95 target**: the rules are hand-written word lists and miss new phrasings; do not rely on them alone for triage." : "The held-out recall meets the target.")}
+            {(heldOut < 0.95 ? "**The held-out recall is below the 0.95 target**: the rules are hand-written and miss new phrasings; do not rely on them alone for triage." : "The held-out recall meets the target; it is still a rule-based screen, not a triage system.")}
             Every backend (local model, retrieval, remote provider) answers behind this layer.
 
             """));

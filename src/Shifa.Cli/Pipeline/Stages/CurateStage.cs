@@ -1,9 +1,15 @@
+using System.Text.Json.Nodes;
+using Shifa.Cli.Commands.Curation;
+using Shifa.Core.Splitting;
 using Shifa.Curation.Pipeline;
 using Shifa.Curation.Reporting;
 
 namespace Shifa.Cli.Pipeline.Stages;
 
-/// <summary>Runs the curation chain over the synthetic records; decisions are stored per record, so re-runs only re-decide what changed.</summary>
+/// <summary>
+/// Runs the curation chain over the synthetic records; decisions are stored per record, so re-runs only re-decide
+/// what changed. Then places the synthetic records (<see cref="SyntheticSplitRule"/>): the accepted ones join train.
+/// </summary>
 internal sealed class CurateStage(IReadOnlyList<string> synthesisStages) : IPipelineStage
 {
     public string Key => "curate";
@@ -25,8 +31,18 @@ internal sealed class CurateStage(IReadOnlyList<string> synthesisStages) : IPipe
         var report = CurationReport.Build(context.Workspace, result.RunId);
         var written = CurationReportWriter.Write(report, context.Workspace.ArtifactPath("curate"));
         context.Log($"curation kept {result.Kept} of {result.Targets} synthetic records; report {written}");
-        return StageHash.Outputs(new { result.RunId, result.Targets, result.Kept, Report = written });
+        // Curation decides which synthetic records may train: place them now, so the train split is current.
+        var splits = SyntheticSplitRule.Apply(context.Workspace);
+        context.Log(splits.ToString());
+        return StageHash.Outputs(new { result.RunId, result.Targets, result.Kept, Report = written, SyntheticSplits = splits });
     }
+
+    /// <summary>The embedder of the config's <c>curation.embedder</c>, read as <c>shifa curate --config</c> reads it.</summary>
+    public static EmbedderOptions Embedder(Config.CurationConfig curation, string configPath) =>
+        CurationConfigReader.Embedder(
+            curation.Embedder is { } e ? JsonNode.Parse(e.GetRawText()) : null,
+            Path.GetDirectoryName(Path.GetFullPath(configPath))!,
+            configPath);
 
     public static CurationOptions Options(PipelineContext context)
     {
@@ -38,9 +54,7 @@ internal sealed class CurateStage(IReadOnlyList<string> synthesisStages) : IPipe
             SemanticDuplicateCosine = c.SemanticDuplicateCosine ?? o.SemanticDuplicateCosine,
             RelevanceBand = c.RelevanceBand ?? o.RelevanceBand,
             MinArabicRatio = c.MinArabicRatio ?? o.MinArabicRatio,
-            Embedder = c.Embedder is null or "builtin" ? o.Embedder
-                : Directory.Exists(c.Embedder) ? o.Embedder with { Kind = "onnx", ModelPath = c.Embedder }
-                : o.Embedder with { Kind = "openai", Model = c.Embedder.StartsWith("openai:", StringComparison.Ordinal) ? c.Embedder["openai:".Length..] : c.Embedder },
+            Embedder = Embedder(context.Config.Curation, context.ConfigPath),
         };
     }
 }

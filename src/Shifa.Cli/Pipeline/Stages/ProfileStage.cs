@@ -2,7 +2,10 @@ using Shifa.Core.Profiling;
 
 namespace Shifa.Cli.Pipeline.Stages;
 
-/// <summary>Profiles the seed records (specialties, lengths, dialects, duplicates, PII) into profile/.</summary>
+/// <summary>
+/// Profiles the seed records (specialties, lengths, dialects, duplicates, PII) into profile/. The pipeline
+/// runner writes this stage's manifest (as every stage's), carrying what the profile run reports.
+/// </summary>
 internal sealed class ProfileStage : IPipelineStage
 {
     public string Key => "profile";
@@ -13,7 +16,7 @@ internal sealed class ProfileStage : IPipelineStage
 
     public string OwnInputHash(PipelineContext context) => "";
 
-    public string ConfigHash(PipelineContext context) => "";
+    public string ConfigHash(PipelineContext context) => ProfileRun.ConfigHash;
 
     public decimal EstimateCostUsd(PipelineContext context) => 0;
 
@@ -21,6 +24,15 @@ internal sealed class ProfileStage : IPipelineStage
     {
         var result = ProfileRun.Run(context.Workspace, ct: cancellationToken);
         context.Log($"profile: {result.Profile.RecordCount} records, {result.Profile.Specialties.Count} specialties -> {result.JsonPath}");
-        return Task.FromResult(StageHash.Outputs(new { result.JsonPath, result.MarkdownPath, Charts = result.ChartPaths.Count }));
+        string Rel(string p) => Path.GetRelativePath(context.Workspace.Root, p).Replace('\\', '/');
+        return Task.FromResult(StageHash.Outputs(new
+        {
+            Records = result.Profile.RecordCount,
+            Specialties = result.Profile.Specialties.Count,
+            RecordsHash = result.InputHash,
+            Json = Rel(result.JsonPath),
+            Markdown = Rel(result.MarkdownPath),
+            Charts = result.ChartPaths.Select(Rel).ToList(),
+        }));
     }
 }

@@ -67,15 +67,20 @@ internal sealed class SynthesizeStage(Config.ProviderRun run) : IPipelineStage
         var store = new SynthesisStore(context.Workspace);
         var (plan, added, removed) = SynthesisRunner.Plan(store, PlanOptions(settings, context.Config.Synthesis.Seed));
         context.Log($"plan for {run.Name}: {plan.Items.Count} work items ({added} new, {removed} withdrawn)");
-        var summary = await SynthesisRunner.RunAsync(store, new RunRequest
-        {
-            Provider = settings,
-            BudgetUsd = context.Config.Synthesis.BudgetUsd,
-        }, new Progress<RunProgress>(_ => { }), cancellationToken);
+        var summary = await SynthesisRunner.RunAsync(store, Request(context, settings), new Progress<RunProgress>(_ => { }), cancellationToken);
         context.Log($"{run.Name}: {summary.Done} items done, {summary.Failed} failed, {summary.Records} records, ${summary.CostUsd:0.00}" +
             (summary.StopReason is null ? "" : $" (stopped: {summary.StopReason})"));
         return StageHash.Outputs(summary);
     }
+
+    /// <summary>The engine request of this stage: the config's one total budget, and the provider's own cap if it has one.</summary>
+    internal RunRequest Request(PipelineContext context, ProviderSettings settings) => new()
+    {
+        Provider = settings,
+        BudgetUsd = run.BudgetUsd,
+        // One total for every provider of the config: each stage starts from what all providers have recorded.
+        TotalBudgetUsd = context.Config.Synthesis.BudgetUsd,
+    };
 
     private PlanOptions PlanOptions(ProviderSettings settings, int seed) => new()
     {

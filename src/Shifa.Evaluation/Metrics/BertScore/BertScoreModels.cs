@@ -12,6 +12,8 @@ public static class BertScoreModels
         ["bert-base-multilingual-cased"] = 9,
         ["xlm-roberta-base"] = 9,
         ["xlm-roberta-large"] = 17,
+        ["roberta-base"] = 10,
+        ["roberta-large"] = 17,
     };
 
     /// <summary>

@@ -1,7 +1,8 @@
 namespace Shifa.Evaluation.Metrics.BertScore;
 
 /// <summary>
-/// What BERTScore needs from a model: BERT-style token ids (with <c>[CLS]</c> and <c>[SEP]</c>)
+/// What BERTScore needs from a model: token ids wrapped in the model's opening and closing tokens
+/// (<c>[CLS]</c>/<c>[SEP]</c> for BERT, <c>&lt;s&gt;</c>/<c>&lt;/s&gt;</c> for RoBERTa and XLM-R)
 /// and the hidden state of one layer for each token.
 /// </summary>
 public interface IBertScoreEncoder
@@ -12,10 +13,10 @@ public interface IBertScoreEncoder
     /// <summary>Layer whose hidden states are returned (0 = embeddings).</summary>
     int Layer { get; }
 
-    /// <summary>Id of the classification token that opens every input.</summary>
+    /// <summary>Id of the token that opens every input (<c>[CLS]</c> or <c>&lt;s&gt;</c>); it gets weight 0.</summary>
     int ClsId { get; }
 
-    /// <summary>Id of the separator token that closes every input.</summary>
+    /// <summary>Id of the token that closes every input (<c>[SEP]</c> or <c>&lt;/s&gt;</c>); it gets weight 0.</summary>
     int SepId { get; }
 
     /// <summary>

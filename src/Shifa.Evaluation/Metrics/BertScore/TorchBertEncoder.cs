@@ -1,4 +1,4 @@
-// Hidden states for BERTScore from Shifa's TorchSharp BERT, truncated at the scoring layer.
+// Hidden states for BERTScore from Shifa's TorchSharp BERT-family encoder (BERT, RoBERTa, XLM-R), truncated at the scoring layer.
 using Shifa.Modeling.Architectures.Bert;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -6,17 +6,19 @@ using static TorchSharp.torch;
 namespace Shifa.Evaluation.Metrics.BertScore;
 
 /// <summary>
-/// Runs a Hugging Face BERT folder (config.json, safetensors, vocab.txt) up to one layer, as
-/// bert_score does by cutting the encoder after <c>num_layers</c> layers.
+/// Runs a Hugging Face encoder folder up to one layer, as bert_score does by cutting the encoder
+/// after <c>num_layers</c> layers: BERT (config.json, safetensors, vocab.txt), XLM-RoBERTa
+/// (sentencepiece.bpe.model) or RoBERTa (vocab.json + merges.txt). Batches are padded with the
+/// tokenizer's padding id, which RoBERTa-family position numbering relies on.
 /// </summary>
 public sealed class TorchBertEncoder : IBertScoreEncoder, IDisposable
 {
     private readonly BertModel _model;
-    private readonly BertTokenizer _tokenizer;
+    private readonly IEncoderTokenizer _tokenizer;
     private readonly int _maxLength;
 
     /// <summary>Wraps an already built model and tokenizer.</summary>
-    public TorchBertEncoder(BertModel model, BertTokenizer tokenizer, string modelName, int layer)
+    public TorchBertEncoder(BertModel model, IEncoderTokenizer tokenizer, string modelName, int layer)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _tokenizer = tokenizer ?? throw new ArgumentNullException(nameof(tokenizer));
@@ -27,7 +29,9 @@ public sealed class TorchBertEncoder : IBertScoreEncoder, IDisposable
 
         ModelName = modelName;
         Layer = layer;
-        _maxLength = Math.Min(512, model.Config.MaxPositionEmbeddings);
+        // transformers' model_max_length is 512 for BERT, RoBERTa and XLM-R alike (XLM-R's 514
+        // position rows hold two offset rows, not two more tokens).
+        _maxLength = Math.Min(512, model.Config.MaxInputLength);
     }
 
     /// <inheritdoc/>
@@ -51,14 +55,27 @@ public sealed class TorchBertEncoder : IBertScoreEncoder, IDisposable
     /// </summary>
     public static TorchBertEncoder Load(string folder, int? layer = null, string? modelName = null)
     {
-        var name = modelName ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/', '\\'));
-        var l = BertScoreModels.ResolveLayer(name, layer);
+        var config = BertConfig.Load(folder);
+        var l = BertScoreModels.ResolveLayer(modelName ?? folder, layer);
+        var tokenizer = EncoderTokenizerLoader.Load(folder, config);
         var model = BertModel.Load(folder, l);
-        return new TorchBertEncoder(model, BertTokenizer.Load(folder), name, l);
+        return new TorchBertEncoder(model, tokenizer, modelName ?? NameOf(folder, config), l);
+    }
+
+    /// <summary>
+    /// The name a folder's scores are signed with: the folder's name, followed by its
+    /// <c>model_type</c> in parentheses when the name does not already say it (bert_score signs
+    /// with hub ids such as <c>xlm-roberta-large</c>, which do; a local folder's name may not).
+    /// </summary>
+    public static string NameOf(string folder, BertConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        return name.Contains(config.ModelType, StringComparison.OrdinalIgnoreCase) ? name : $"{name}({config.ModelType})";
     }
 
     /// <inheritdoc/>
-    public int[] Tokenize(string sentence) => _tokenizer.Encode(sentence, _maxLength);
+    public int[] Tokenize(string sentence) => _tokenizer.EncodeSentence(sentence, _maxLength);
 
     /// <inheritdoc/>
     public IReadOnlyList<float[]> Embed(IReadOnlyList<int[]> batch)

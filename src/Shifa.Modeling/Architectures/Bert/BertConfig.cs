@@ -1,14 +1,30 @@
-// BERT hyper-parameters as stored in a Hugging Face config.json.
+// BERT-family encoder hyper-parameters as stored in a Hugging Face config.json (BERT, RoBERTa, XLM-RoBERTa).
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Shifa.Modeling.Architectures.Bert;
 
-/// <summary>BERT encoder configuration (Hugging Face <c>BertConfig</c> field names in JSON).</summary>
+/// <summary>
+/// Encoder configuration (Hugging Face <c>BertConfig</c>/<c>RobertaConfig</c> field names in JSON).
+/// RoBERTa and XLM-RoBERTa share BERT's layers and differ only in how positions are numbered
+/// (see <see cref="UsesPaddingOffsetPositions"/>).
+/// </summary>
 public sealed record BertConfig
 {
     /// <summary>bert-base-multilingual-cased: 12 layers, 768 hidden, 12 heads, vocabulary 119547.</summary>
     public static BertConfig BaseMultilingualCased { get; } = new() { VocabSize = 119547 };
+
+    /// <summary>xlm-roberta-base: 12 layers, 768 hidden, 12 heads, vocabulary 250002, 514 positions, padding id 1.</summary>
+    public static BertConfig XlmRobertaBase { get; } = new()
+    {
+        ModelType = "xlm-roberta", VocabSize = 250002, MaxPositionEmbeddings = 514, TypeVocabSize = 1, PadTokenId = 1, LayerNormEps = 1e-5,
+    };
+
+    /// <summary>xlm-roberta-large: 24 layers, 1024 hidden, 16 heads, 4096 feed-forward, otherwise as <see cref="XlmRobertaBase"/>.</summary>
+    public static BertConfig XlmRobertaLarge { get; } = XlmRobertaBase with
+    {
+        NumHiddenLayers = 24, HiddenSize = 1024, NumAttentionHeads = 16, IntermediateSize = 4096,
+    };
 
     /// <summary>Vocabulary size.</summary>
     [JsonPropertyName("vocab_size")]
@@ -54,9 +70,25 @@ public sealed record BertConfig
     [JsonPropertyName("pad_token_id")]
     public int PadTokenId { get; init; }
 
+    /// <summary>How positions enter the model; only <c>absolute</c> (learned table, the published models' setting) is implemented.</summary>
+    [JsonPropertyName("position_embedding_type")]
+    public string PositionEmbeddingType { get; init; } = "absolute";
+
     /// <summary>Model type written to config.json.</summary>
     [JsonPropertyName("model_type")]
     public string ModelType { get; init; } = "bert";
+
+    /// <summary>
+    /// True for RoBERTa and XLM-RoBERTa: position ids count real (non-padding) tokens starting at
+    /// <see cref="PadTokenId"/> + 1, so padding sits at position <see cref="PadTokenId"/> and the
+    /// table has <see cref="PadTokenId"/> + 1 more rows than the longest input.
+    /// </summary>
+    [JsonIgnore]
+    public bool UsesPaddingOffsetPositions => ModelType is "roberta" or "xlm-roberta";
+
+    /// <summary>Longest input (special tokens included) the position table covers: 512 for BERT and for XLM-R's 514 rows.</summary>
+    [JsonIgnore]
+    public int MaxInputLength => UsesPaddingOffsetPositions ? MaxPositionEmbeddings - PadTokenId - 1 : MaxPositionEmbeddings;
 
     /// <summary>Reads <c>config.json</c> from a model folder (or the file itself) and checks it.</summary>
     public static BertConfig Load(string path)
@@ -64,7 +96,7 @@ public sealed record BertConfig
         var file = Directory.Exists(path) ? Path.Combine(path, "config.json") : path;
         if (!File.Exists(file))
         {
-            throw new FileNotFoundException($"BERT config '{file}' not found; a Hugging Face model folder has config.json.", file);
+            throw new FileNotFoundException($"Encoder config '{file}' not found; a Hugging Face model folder has config.json.", file);
         }
 
         BertConfig? config;
@@ -85,16 +117,27 @@ public sealed record BertConfig
     {
         Directory.CreateDirectory(folder);
         var node = JsonSerializer.SerializeToNode(this)!.AsObject();
-        node["architectures"] = new System.Text.Json.Nodes.JsonArray("BertModel");
+        node["architectures"] = new System.Text.Json.Nodes.JsonArray(ModelType switch
+        {
+            "xlm-roberta" => "XLMRobertaModel",
+            "roberta" => "RobertaModel",
+            _ => "BertModel",
+        });
         File.WriteAllText(Path.Combine(folder, "config.json"), node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     /// <summary>Checks the values; returns this config.</summary>
     public BertConfig Validate(string source = "config")
     {
-        if (ModelType is not "bert")
+        if (ModelType is not ("bert" or "roberta" or "xlm-roberta"))
         {
-            throw new InvalidDataException($"{source}: model_type '{ModelType}' is not 'bert'; only BERT encoders are supported here.");
+            throw new InvalidDataException($"{source}: model_type '{ModelType}' is not supported; this encoder reads 'bert', 'roberta' and 'xlm-roberta'.");
+        }
+
+        if (UsesPaddingOffsetPositions && (PadTokenId < 0 || MaxInputLength < 2))
+        {
+            throw new InvalidDataException(
+                $"{source}: {ModelType} numbers positions from pad_token_id + 1, so max_position_embeddings ({MaxPositionEmbeddings}) must exceed pad_token_id ({PadTokenId}) + 2.");
         }
 
         if (HiddenSize <= 0 || NumAttentionHeads <= 0 || HiddenSize % NumAttentionHeads != 0)
@@ -105,6 +148,11 @@ public sealed record BertConfig
         if (VocabSize <= 0 || NumHiddenLayers < 0 || IntermediateSize <= 0 || MaxPositionEmbeddings <= 0 || TypeVocabSize <= 0)
         {
             throw new InvalidDataException($"{source}: vocab_size, intermediate_size, max_position_embeddings and type_vocab_size must be positive and num_hidden_layers non-negative.");
+        }
+
+        if (PositionEmbeddingType is not "absolute")
+        {
+            throw new InvalidDataException($"{source}: position_embedding_type '{PositionEmbeddingType}' is not supported; only 'absolute' position embeddings are implemented.");
         }
 
         if (HiddenAct is not ("gelu" or "gelu_new" or "relu"))

@@ -1,4 +1,4 @@
-// BERT encoder with Hugging Face parameter names; returns the hidden state of any layer.
+// BERT-family encoder (BERT, RoBERTa, XLM-RoBERTa) with Hugging Face parameter names; returns the hidden state of any layer.
 using Shifa.Modeling.Checkpoints;
 using Shifa.Modeling.Native;
 using TorchSharp;
@@ -8,8 +8,10 @@ namespace Shifa.Modeling.Architectures.Bert;
 
 /// <summary>
 /// Hugging Face <c>BertModel</c> in TorchSharp: <c>embeddings</c>, <c>encoder.layer.N</c> and an
-/// optional <c>pooler</c>. Can be built truncated to its first <c>L</c> layers, as BERTScore does,
-/// so no work is spent on layers whose output is not used.
+/// optional <c>pooler</c>. The same modules are <c>RobertaModel</c>/<c>XLMRobertaModel</c> when
+/// the config's <c>model_type</c> is <c>roberta</c>/<c>xlm-roberta</c> (only the position numbering
+/// differs). Can be built truncated to its first <c>L</c> layers, as BERTScore does, so no work is
+/// spent on layers whose output is not used.
 /// </summary>
 public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -68,9 +70,9 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
             throw new ArgumentOutOfRangeException(nameof(layer), layer, $"This model holds layers 0..{Layers}.");
         }
 
-        if (inputIds.shape[1] > Config.MaxPositionEmbeddings)
+        if (inputIds.shape[1] > Config.MaxInputLength)
         {
-            throw new ArgumentException($"Input has {inputIds.shape[1]} tokens; this BERT takes at most {Config.MaxPositionEmbeddings}. Truncate first.", nameof(inputIds));
+            throw new ArgumentException($"Input has {inputIds.shape[1]} tokens; this {Config.ModelType} encoder takes at most {Config.MaxInputLength}. Truncate first.", nameof(inputIds));
         }
 
         var x = embeddings.forward(inputIds);                                                     // (B, T, C)
@@ -84,7 +86,7 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         (pooler ?? throw new InvalidOperationException("This BertModel was built without its pooler.")).forward(lastHidden);
 
     /// <summary>
-    /// Loads a Hugging Face BERT folder (<c>config.json</c> + safetensors) strictly. With
+    /// Loads a Hugging Face BERT, RoBERTa or XLM-RoBERTa folder (<c>config.json</c> + safetensors) strictly. With
     /// <paramref name="layers"/>, only the first layers are built and the checkpoint's higher layers
     /// and pooler are deliberately left unused.
     /// </summary>
@@ -99,26 +101,29 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         }
 
         using var checkpoint = CheckpointFolder.Open(folder);
-        var hasPooler = checkpoint.Entries.Any(e => MapName(e.Name, n, config.NumHiddenLayers, true) is "pooler.dense.weight");
+        var hasPooler = checkpoint.Entries.Any(e => MapName(e.Name, config, n, true) is "pooler.dense.weight");
         var withPooler = hasPooler && n == config.NumHiddenLayers;
         var model = new BertModel(config, n, withPooler);
-        CheckpointLoader.LoadStrict(model, checkpoint, name => MapName(name, n, config.NumHiddenLayers, withPooler || n == config.NumHiddenLayers));
+        CheckpointLoader.LoadStrict(model, checkpoint, name => MapName(name, config, n, withPooler || n == config.NumHiddenLayers));
         model.eval();
         return model;
     }
 
-    // The one place BERT checkpoint quirks are handled: a "bert." prefix (saved from BertFor*
-    // heads), TF-era LayerNorm gamma/beta names, the legacy position_ids buffer and the
-    // pre-training heads (unused here), and layers/pooler beyond a truncation. Layers the config
-    // does not have stay unmapped, so the strict loader reports them.
-    private static string? MapName(string name, int layers, int configLayers, bool keepPooler)
+    // The one place checkpoint quirks are handled. BERT: a "bert." prefix (saved from BertFor*
+    // heads), TF-era LayerNorm gamma/beta names and the pre-training heads "cls.*". RoBERTa and
+    // XLM-R: a "roberta." prefix (saved from *ForMaskedLM and other heads) and the masked-LM head
+    // "lm_head.*". Both: the position_ids/token_type_ids buffers older checkpoints carry, and
+    // layers/pooler beyond a truncation. Anything else (another head's "classifier.*", layers the
+    // config does not have) stays unmapped, so the strict loader reports it.
+    private static string? MapName(string name, BertConfig config, int layers, bool keepPooler)
     {
-        if (name.StartsWith("bert.", StringComparison.Ordinal))
+        var (prefix, head) = config.UsesPaddingOffsetPositions ? ("roberta.", "lm_head.") : ("bert.", "cls.");
+        if (name.StartsWith(prefix, StringComparison.Ordinal))
         {
-            name = name["bert.".Length..];
+            name = name[prefix.Length..];
         }
 
-        if (name.StartsWith("cls.", StringComparison.Ordinal) || name == "embeddings.position_ids")
+        if (name.StartsWith(head, StringComparison.Ordinal) || name is "embeddings.position_ids" or "embeddings.token_type_ids")
         {
             return null;
         }
@@ -141,7 +146,7 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         {
             var rest = name["encoder.layer.".Length..];
             var dot = rest.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && int.TryParse(rest[..dot], out var index) && index >= layers && index < configLayers)
+            if (dot > 0 && int.TryParse(rest[..dot], out var index) && index >= layers && index < config.NumHiddenLayers)
             {
                 return null;
             }

@@ -8,7 +8,7 @@ namespace Shifa.Modeling.Architectures.Bert;
 /// WordPiece with <c>##</c> continuations (a word with an unmatched piece, or longer than 100
 /// characters, becomes <c>[UNK]</c>), then <c>[CLS] … [SEP]</c>.
 /// </summary>
-public sealed class BertTokenizer
+public sealed class BertTokenizer : IEncoderTokenizer
 {
     private const int MaxCharsPerWord = 100;
     private readonly Dictionary<string, int> _vocab;
@@ -135,6 +135,9 @@ public sealed class BertTokenizer
         ids[n + 1] = SepId;
         return ids;
     }
+
+    /// <inheritdoc/>
+    public int[] EncodeSentence(string text, int maxLength) => Encode(text, maxLength);
 
     private void WordPiece(string word, List<string> output)
     {

@@ -104,15 +104,17 @@ public static class GgufExporter
     private static string PreTokenizerOf(ByteLevelBpeModel vocabulary, List<string> warnings)
     {
         if (vocabulary.Pattern == ByteLevelPreTokenizer.Gpt2Pattern) return "gpt-2";
+        if (vocabulary.Pattern == ByteLevelPreTokenizer.Qwen35Pattern) return "qwen35";
         if (vocabulary.Pattern == ByteLevelPreTokenizer.ShifaPattern)
         {
-            // llama.cpp selects its split expression by name and none of its names joins marks to letters.
-            warnings.Add("llama.cpp has no pre-tokenizer that keeps combining marks inside words: text with Arabic diacritics " +
-                         "(harakat, shadda) will be split differently from Shifa's tokenizer; text without them tokenizes identically.");
+            // llama.cpp selects its split expression by name and none of its names is this one: GPT-2's is the nearest.
+            warnings.Add("This vocabulary was trained with Shifa's earlier split, which llama.cpp cannot reproduce: text with Arabic " +
+                         "diacritics (harakat, shadda) will be split differently from Shifa's tokenizer; text without them tokenizes " +
+                         "identically. Vocabularies trained now use llama.cpp's qwen35 split and match exactly.");
             return "gpt-2";
         }
         throw new NotSupportedException(
-            $"The vocabulary's split pattern is neither GPT-2's nor Shifa's, and llama.cpp cannot be told a custom one: {vocabulary.Pattern}");
+            $"The vocabulary's split pattern is none of GPT-2's, Qwen3.5's or Shifa's, and llama.cpp cannot be told a custom one: {vocabulary.Pattern}");
     }
 
     private static void WriteModelMetadata(GgufWriter w, ModelConfig config, GgufExportOptions options, string outputPath)

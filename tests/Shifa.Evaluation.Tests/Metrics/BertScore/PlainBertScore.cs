@@ -5,7 +5,7 @@ namespace Shifa.Evaluation.Tests.Metrics.BertScore;
 
 // BERTScore written out with plain loops over one sentence at a time, from the description in
 // Zhang et al. (2020) and bert_score 0.3.12's score(): used to check the scorer independently.
-public sealed class PlainBertScore(BertModel model, BertTokenizer tokenizer, int layer)
+public sealed class PlainBertScore(BertModel model, IEncoderTokenizer tokenizer, int layer)
 {
     public (double P, double R, double F) Score(string candidate, IReadOnlyList<string> references, IReadOnlyList<string>? idfCorpus)
     {
@@ -85,7 +85,7 @@ public sealed class PlainBertScore(BertModel model, BertTokenizer tokenizer, int
         return best;
     }
 
-    public int[] Ids(string s) => tokenizer.Encode(s.Trim());
+    public int[] Ids(string s) => tokenizer.EncodeSentence(s.Trim(), 512);
 
     private double Weight(int id, IReadOnlyList<string>? idfCorpus)
     {
