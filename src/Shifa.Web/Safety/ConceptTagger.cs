@@ -13,11 +13,11 @@ internal sealed class ConceptTagger
     private static readonly HashSet<string> Negators = FoldedSet(
     [
         "لا", "ما", "مش", "مو", "مب", "ليس", "ليست", "لم", "لن", "لست", "بدون", "دون", "بلا", "مافي", "ماكو", "مفيش", "مافيش", "ولا", "ولم", "ولن", "وما", "ومش", "ومو", "ماهو", "مهو",
-        "ماعاد", "ماعادش", "ماله", "مالها", "مالي", "ماليش", "ملهاش", "ملوش", "مالوش", "ماكو", "مافيه", "مافيها", "مافي", "معدش", "مابقاش", "مبقاش", "مابقيتش", "مبقتش", "مابقتش", "ماني", "مانيش", "موب", "مهوش", "ماهيش", "مكانش", "ماكانش", "بطل", "عاد ما", "ماعدت", "غير",
+        "ماعاد", "ماعادش", "ماله", "مالها", "مالي", "ماليش", "ملهاش", "ملوش", "مالوش", "مافيه", "مافيها", "معدش", "مابقاش", "مبقاش", "مابقيتش", "مبقتش", "مابقتش", "ماني", "مانيش", "موب", "مهوش", "ماهيش", "مكانش", "ماكانش", "بطل", "ماعدت", "غير",
     ]);
 
     // Words that say an ability is missing or hard: "عدم القدرة على الكلام", "صعوبة في التنفس", "يكاد لا".
-    private static readonly HashSet<string> Impairment = FoldedSet(["عدم", "صعوبه", "صعوبة", "فقدان", "فقد", "فقدت", "فقدت", "قله", "بالكاد", "يكاد", "تكاد", "بصعوبه", "بالعافيه", "بالعافية", "بصعوبة", "وصعوبه", "وعدم", "مافيه", "مافيها"]);
+    private static readonly HashSet<string> Impairment = FoldedSet(["عدم", "صعوبه", "فقدان", "فقد", "فقدت", "قله", "بالكاد", "يكاد", "تكاد", "بصعوبه", "بالعافيه", "وصعوبه", "وعدم", "مافيه", "مافيها"]);
 
     // Verbs of ability and will that a fused negation passes on to the next word ("مايقدر يتنفس", "مقدرش أتكلم").
     private static readonly HashSet<string> Modals = FoldedSet(["قدر", "كدر", "عرف", "بي", "ريد", "بد", "بدي", "بغي", "حس", "عاد", "عد", "بقي", "بقا", "صار", "قادر", "عارف", "حاس", "حاسس", "فيه", "في"]);
@@ -33,7 +33,7 @@ internal sealed class ConceptTagger
         SymptomConcept.Endure, SymptomConcept.Fade, SymptomConcept.Swallow,
     ];
 
-    private static readonly HashSet<string> ScopeBreakers = FoldedSet(["بس", "لكن", "ولكن", "بل", "لاكن", "غير ان", "اما", "وبعدين", "ثم", "بعدها"]);
+    private static readonly HashSet<string> ScopeBreakers = FoldedSet(["بس", "لكن", "ولكن", "بل", "لاكن", "اما", "وبعدين", "ثم", "بعدها"]);
 
     // Idioms and lab or condition names whose words must not be read as symptoms.
     private static readonly string[][] Masks = FoldedPhrases(
