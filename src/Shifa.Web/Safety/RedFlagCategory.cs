@@ -27,4 +27,8 @@ public enum RedFlagCategory
     Anaphylaxis,
     /// <summary>Sudden worst-ever headache, head injury with vomiting, stiff neck with fever.</summary>
     Neurological,
+    /// <summary>A person with diabetes who is confused, unresponsive, or has an extreme glucose reading with symptoms.</summary>
+    DiabeticEmergency,
+    /// <summary>Major trauma (road accident, fall from height, stab or gunshot wound, open fracture) or a large burn.</summary>
+    SevereInjury,
 }

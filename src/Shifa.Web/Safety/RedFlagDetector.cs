@@ -1,7 +1,9 @@
-// Lexicon red-flag screening of one user message: fold, match rule groups on word starts (allowing
-// Arabic proclitics), skip negated mentions, then set aside historical and purely informational ones.
+// Red-flag screening of one user message: fold, read symptom concepts through Arabic morphology and
+// combine them (CompositeRules), add the precise phrase rules (RedFlagLexicon), skip negated
+// mentions, then set aside historical and purely informational ones.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shifa.Core.Arabic;
 
 namespace Shifa.Web.Safety;
 
@@ -48,21 +50,26 @@ public sealed partial class RedFlagDetector
     [
         "السنة الماضية", "السنة اللي فاتت", "السنة الي فاتت", "العام الماضي", "العام الفائت", "الشهر الماضي", "الشهر اللي فات", "من سنة", "من سنتين", "من سنين", "من سنوات",
         "قبل سنة", "قبل سنتين", "قبل سنوات", "قبل سنين", "قبل شهور", "قبل أشهر", "قبل كم شهر", "قبل كم سنة", "من كم سنة", "من زمان", "زمان", "في الماضي", "سابقا", "كان عندي",
-        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "أصبت", "أصيب", "أصيبت", "تعرضت", "عانيت", "عانى", "كنت أفكر", "كنت افكر", "كنت بفكر", "last year",
+        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "عانيت", "عانى", "كنت كنفكر", "كنت نفكر", "كنت أفكر", "كنت افكر", "كنت بفكر", "last year",
     ]);
 
     private static readonly string[] ResolvedMarkers = Fold(
     [
-        "بخير", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي",
+        "بخير", "مزيان", "مزيانه", "الحمد لله", "الحمدلله", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي",
         "now fine", "recovered",
     ]);
 
     private readonly CompiledRule[] _rules;
+    private readonly CompositeRule[] _composite;
 
-    /// <summary>Creates a detector over <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Default"/>).</summary>
-    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null)
+    /// <summary>
+    /// Creates a detector over the phrase <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Precise"/>)
+    /// plus, unless <paramref name="compositional"/> is false, the concept rules that read symptoms by meaning.
+    /// </summary>
+    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null, bool compositional = true)
     {
-        _rules = (rules ?? RedFlagLexicon.Default).Select(Compile).ToArray();
+        _rules = (rules ?? RedFlagLexicon.Precise).Select(Compile).ToArray();
+        _composite = compositional ? [.. CompositeRules.Default] : [];
     }
 
     /// <summary>Shared default instance.</summary>
@@ -72,14 +79,24 @@ public sealed partial class RedFlagDetector
     public RedFlagResult Detect(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = SafetyText.Fold(message);
+        // The shared matching normalizer first (presentation forms, letter variants), then the safety fold.
+        var text = SafetyText.Fold(ArabicNormalizer.ForMatching.Normalize(message));
         if (HasInfantAge(text))
         {
             // At the front, so no negation before it can reach it.
             text = " " + InfantAgeMarker + text;
         }
 
-        var fired = new List<CompiledRule>();
+        var hits = ConceptTagger.Default.Tag(text, out _);
+        var fired = new List<(string Name, RedFlagCategory Category)>();
+        foreach (var rule in _composite)
+        {
+            if (rule.Matches(hits))
+            {
+                fired.Add((rule.Name, rule.Category));
+            }
+        }
+
         foreach (var rule in _rules)
         {
             if (rule.Unless.Any(u => ContainsWord(text, u)))
@@ -89,7 +106,7 @@ public sealed partial class RedFlagDetector
 
             if (rule.Groups.All(g => g.Any(t => Matches(text, t))))
             {
-                fired.Add(rule);
+                fired.Add((rule.Name, rule.Category));
             }
         }
 
@@ -98,7 +115,8 @@ public sealed partial class RedFlagDetector
             return RedFlagResult.None;
         }
 
-        var acute = AcuteMarkers.Any(m => ContainsWord(text, m));
+        // Whole words only: "الان" must not be read inside "الانسداد".
+        var acute = AcuteMarkers.Any(m => ContainsWholeWord(text, m));
         var past = PastMarkers.Any(m => ContainsWord(text, m));
         var resolved = ResolvedMarkers.Any(m => ContainsWord(text, m));
         var info = InfoMarkers.Any(m => ContainsWord(text, m));
@@ -108,6 +126,10 @@ public sealed partial class RedFlagDetector
         // happening now ("how do I prevent a stroke?") is answered normally.
         var historical = past && (resolved || !acute);
         var informational = info && !acute && !symptom;
+
+        // "أبي أتعلم الإسعافات", "كيف أحمي ولادي من…": learning or prevention with nothing happening now.
+        var learning = hits.Any(h => h.Concept == SymptomConcept.Prevent && !h.Negated) && !hits.Any(h => h.Concept is SymptomConcept.Now or SymptomConcept.Sudden);
+        informational |= learning;
         var names = fired.Select(r => r.Name).ToArray();
         if (historical || informational)
         {
@@ -131,7 +153,7 @@ public sealed partial class RedFlagDetector
 
             var days = unit switch
             {
-                _ when unit.StartsWith("يوم", StringComparison.Ordinal) || unit.StartsWith("ايام", StringComparison.Ordinal) => n,
+                _ when unit.StartsWith("يوم", StringComparison.Ordinal) || unit.StartsWith("ايام", StringComparison.Ordinal) || unit.StartsWith("تيام", StringComparison.Ordinal) => n,
                 _ when unit.StartsWith("اسبوعين", StringComparison.Ordinal) => 14,
                 _ when unit.StartsWith("اسب", StringComparison.Ordinal) || unit.StartsWith("اسا", StringComparison.Ordinal) => n * 7,
                 _ when unit.StartsWith("شهرين", StringComparison.Ordinal) => 60,
@@ -238,6 +260,9 @@ public sealed partial class RedFlagDetector
         return false;
     }
 
+    private static bool ContainsWholeWord(string text, string marker) =>
+        text.Contains(' ' + marker + ' ', StringComparison.Ordinal) || text.Contains(" و" + marker + ' ', StringComparison.Ordinal);
+
     private static bool ContainsWord(string text, string marker) =>
         text.Contains(' ' + marker, StringComparison.Ordinal) || text.Contains(" و" + marker, StringComparison.Ordinal);
 
@@ -270,7 +295,7 @@ public sealed partial class RedFlagDetector
         return new Term(whole ? folded + " " : folded, negation, verb);
     }
 
-    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
 
     private enum TermNegation

@@ -191,7 +191,22 @@ public static class RedFlagLexicon
     // "Blood" inside a lab value or condition name is not bleeding.
     private static readonly string[] BloodAsMeasure = ["ضغط الدم", "ضغط دم", "سكر الدم", "السكر في الدم", "سكر في الدم", "فقر الدم", "فقر دم", "نقص الدم", "فصيلة الدم", "فصيلة دم", "تحليل دم", "تحليل الدم", "فحص دم", "فحص الدم", "كريات الدم", "نسبة الدم", "الدم عندي خفيف", "دهون الدم", "الكوليسترول في الدم"];
 
-    /// <summary>Default rules, in reporting order.</summary>
+    // Phrase rules that fire on ordinary consultation questions (the bundled AraMed sample: chronic
+    // chest pain, heavy periods, breathlessness on exertion) or on the hard negatives of the labelled
+    // sets. The compositional rules cover their emergencies with guards, so the default leaves them out.
+    private static readonly HashSet<string> NoisyOnOrdinaryQuestions =
+    [
+        "cardiac.pain-with-companion", "cardiac.chest-pain-now", "cardiac.chest-pain-sweat-or-radiation", "bleeding.heavy", "bleeding.severe", "pregnancy.danger",
+        "breathing.severe", "breathing.cannot", "self-harm.act", "seizure.now", "stroke.sudden-weakness", "stroke.face-speech-limb", "poisoning.swallowed", "poisoning.general",
+    ];
+
+    /// <summary>
+    /// The <see cref="Default"/> rules that stay silent on ordinary medical questions; <see cref="RedFlagDetector"/>
+    /// uses these next to its compositional rules.
+    /// </summary>
+    public static IReadOnlyList<RedFlagRule> Precise => [.. Default.Where(r => !NoisyOnOrdinaryQuestions.Contains(r.Name))];
+
+    /// <summary>Every phrase rule, in reporting order.</summary>
     public static IReadOnlyList<RedFlagRule> Default { get; } =
     [
         new("cardiac.pain-with-companion", RedFlagCategory.Cardiac, [ChestPain, CardiacCompanion], ["عرق النسا"]),

@@ -48,6 +48,16 @@ public static class SafetyMessages
             lines.Add("لاحظ وقت بدء الأعراض وأخبر به الفريق الطبي؛ كل دقيقة مهمة في علاج الجلطة.");
         }
 
+        if (categories.Contains(RedFlagCategory.DiabeticEmergency))
+        {
+            lines.Add("إذا كان المصاب بالسكري واعيًا ويستطيع البلع وسكره منخفض فأعطه سكرًا أو عصيرًا محلّى الآن؛ وإن كان لا يستجيب فلا تضع شيئًا في فمه واتصل بالطوارئ.");
+        }
+
+        if (categories.Contains(RedFlagCategory.SevereInjury))
+        {
+            lines.Add("لا تحرّك المصاب بعد سقوط أو حادث إلا لإبعاده عن خطر، واضغط على مكان النزيف بقطعة قماش نظيفة، وبرّد الحرق بماء جارٍ فاتر مدة عشرين دقيقة دون ثلج أو معاجين.");
+        }
+
         lines.Add(EmergencyNumbers);
         return string.Join("\n\n", lines);
     }

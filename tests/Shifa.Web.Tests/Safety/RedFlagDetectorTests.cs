@@ -32,17 +32,19 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Labelled_set_meets_recall_and_false_positive_targets()
     {
-        var set = LoadSet().Concat(LoadSet("red-flags-dev2.tsv")).Concat(LoadSet("red-flags-dev3.tsv")).Concat(LoadSet("red-flags-dev4.tsv")).Concat(LoadSet("red-flags-dev5.tsv")).ToList();
+        var set = LoadSet().Concat(LoadSet("red-flags-dev2.tsv")).Concat(LoadSet("red-flags-dev3.tsv")).Concat(LoadSet("red-flags-dev4.tsv")).Concat(LoadSet("red-flags-dev5.tsv"))
+            .Concat(LoadSet("red-flags-dev6.tsv")).Concat(LoadSet("red-flags-dev7.tsv")).Concat(LoadSet("red-flags-dev8.tsv")).Concat(LoadSet("red-flags-dev9.tsv")).Concat(LoadSet("red-flags-dev10.tsv")).Concat(LoadSet("red-flags-dev11.tsv")).ToList();
         Assert.True(set.Count >= 150, $"labelled set has {set.Count} messages, need at least 150");
         var (recall, fpr) = Measure(set, "development set");
         Assert.True(recall >= 0.95, $"recall {recall:F3} below 0.95");
         Assert.True(fpr <= 0.10, $"false-positive rate {fpr:F3} above 0.10");
     }
 
-    // The honest estimate: messages written after the last lexicon change. Four earlier unseen sets
-    // scored recall 0.43, 0.60, 0.575 and 0.55 on first contact (false positives 0.08, 0, 0, 0), and
-    // this one 0.70 / 0; the lexicon does NOT reach the 0.95 recall target on new phrasing. The bounds
-    // below guard that measured level against regressions; closing the gap needs a learned screen.
+    // The honest estimate: messages written after the last phrase-lexicon change. Four earlier unseen
+    // sets scored recall 0.43, 0.60, 0.575 and 0.55 on first contact (false positives 0.08, 0, 0, 0),
+    // and this one 0.70 / 0 with the phrase rules; the phrase lexicon does NOT reach the 0.95 recall
+    // target on new phrasing. The compositional rules were written without reading or scoring this
+    // set, so the bounds below are still the phrase rules' measured level, kept as a regression floor.
     [Fact]
     public void Unseen_set_holds_its_measured_recall_and_false_positive_rate()
     {
@@ -50,6 +52,105 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
         var (recall, fpr) = Measure(set, "unseen set");
         Assert.True(recall >= 0.65, $"unseen recall {recall:F3} fell below the measured 0.70");
         Assert.True(fpr <= 0.10, $"unseen false-positive rate {fpr:F3} above 0.10");
+    }
+
+    // Each development set on its own, so that one set cannot hide behind the others' numbers.
+    [Theory]
+    [InlineData("red-flags.tsv")]
+    [InlineData("red-flags-dev2.tsv")]
+    [InlineData("red-flags-dev3.tsv")]
+    [InlineData("red-flags-dev4.tsv")]
+    [InlineData("red-flags-dev5.tsv")]
+    [InlineData("red-flags-dev6.tsv")]
+    [InlineData("red-flags-dev7.tsv")]
+    [InlineData("red-flags-dev8.tsv")]
+    [InlineData("red-flags-dev9.tsv")]
+    [InlineData("red-flags-dev10.tsv")]
+    [InlineData("red-flags-dev11.tsv")]
+    public void Each_development_set_meets_the_targets(string file)
+    {
+        var (recall, fpr) = Measure(LoadSet(file), file);
+        Assert.True(recall >= 0.95, $"{file}: recall {recall:F3} below 0.95");
+        Assert.True(fpr <= 0.10, $"{file}: false-positive rate {fpr:F3} above 0.10");
+    }
+
+    // Real consultation questions: a handful describe acute chest pain or breathlessness, the rest
+    // are ordinary. Measured 7 of 400 (1.75 %) when the compositional rules were finished; the bound
+    // keeps ordinary questions from drifting towards the 10 % false-positive ceiling.
+    [Fact]
+    public void Ordinary_consultation_questions_rarely_trigger()
+    {
+        var questions = AraMedQuestions();
+        Assert.True(questions.Count >= 300, $"AraMed sample has {questions.Count} questions, expected 400");
+        var hits = questions.Where(q => RedFlagDetector.Default.Detect(q).IsUrgent).ToList();
+        foreach (var q in hits)
+        {
+            output.WriteLine($"TRIGGER [{string.Join(',', RedFlagDetector.Default.Detect(q).MatchedRules)}]: {q}");
+        }
+
+        output.WriteLine($"AraMed sample: {hits.Count}/{questions.Count} questions trigger the urgent notice");
+        Assert.True(hits.Count <= questions.Count * 0.03, $"{hits.Count} of {questions.Count} ordinary questions trigger the urgent notice (more than 3 %)");
+    }
+
+    // The question column of samples/aramed-sample.csv (RFC 4180: quoted fields may hold commas and line breaks).
+    private static List<string> AraMedQuestions()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "samples", "aramed-sample.csv")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.True(dir is not null, "samples/aramed-sample.csv not found above the test output folder");
+        var text = File.ReadAllText(Path.Combine(dir!.FullName, "samples", "aramed-sample.csv")).TrimStart('\uFEFF');
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    cell.Append(c);
+                }
+                else if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else if (c != '\r')
+            {
+                cell.Append(c);
+            }
+        }
+
+        var column = rows[0].IndexOf("question");
+        Assert.True(column >= 0, "aramed-sample.csv: no 'question' column in the header");
+        return rows.Skip(1).Where(r => r.Count > column && r[column].Length > 0).Select(r => r[column]).ToList();
     }
 
     private (double Recall, double FalsePositiveRate) Measure(List<Labelled> set, string name)

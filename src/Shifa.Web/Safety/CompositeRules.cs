@@ -1,0 +1,142 @@
+// The compositional red-flag rules: each names the concepts whose co-occurrence marks an
+// emergency (after NHS 111 / WHO IMCI danger signs), independent of how a dialect phrases them.
+using static Shifa.Web.Safety.SymptomConcept;
+
+namespace Shifa.Web.Safety;
+
+/// <summary>Default <see cref="CompositeRule"/> set used by <see cref="RedFlagDetector"/>.</summary>
+internal static class CompositeRules
+{
+    private static readonly SymptomConcept[] NoUnless = [];
+
+    /// <summary>Rules in reporting order.</summary>
+    public static IReadOnlyList<CompositeRule> Default { get; } =
+    [
+        // Heart attack: chest pain with sweating, radiation, breathlessness or faintness; or severe and sudden.
+        R("cardiac.chest-pain-with-companion", RedFlagCategory.Cardiac, 10, [Mild, Exertion, Recurrent], P(Chest, Heart), P(Pain, Burning), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray()),
+        R("cardiac.chest-pain-severe", RedFlagCategory.Cardiac, 5, [Mild, Exertion, Cough, Recurrent], P(Chest), P(Pain), P(Severe, Sudden, Now)),
+        R("cardiac-or-stroke.named-now", RedFlagCategory.Cardiac, 8, [Recurrent], P(EmergencyNamed), P(Now, Sudden, Sweat, Pain, SpeechBad, Weak, Droop, FaintNamed).Concat(N(Speak, Move, Respond, Breathe)).ToArray()),
+        R("cardiac.clutching-chest", RedFlagCategory.Cardiac, 3, NoUnless, P(Clutch), P(Chest, Heart)),
+
+        // Stroke: face droop; speech, limb or vision loss that is sudden or comes with a second sign.
+        R("stroke.face-droop", RedFlagCategory.Stroke, 3, NoUnless, P(Face), P(Droop)),
+        R("stroke.droop-and-limb", RedFlagCategory.Stroke, 10, [Recurrent], P(Droop), P(Weak).Concat(N(Move, Lift, Grip)).ToArray()),
+        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent], P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray(), P(Sudden)),
+        W("stroke.speech-sudden", RedFlagCategory.Stroke, [0, 2, 10], [Mild, Recurrent], P(Speech), P(SpeechBad), P(Sudden, Now)),
+        R("stroke.cannot-speak-sudden", RedFlagCategory.Stroke, 10, [Recurrent], N(Speak), P(Sudden)),
+        W("stroke.speech-and-limb", RedFlagCategory.Stroke, [0, 2, 12], [Recurrent], P(Speech), P(SpeechBad), P(Weak, Droop).Concat(N(Move, Lift, Grip, Walk)).ToArray()),
+        R("stroke.cannot-speak-and-limb", RedFlagCategory.Stroke, 12, [Recurrent], N(Speak), P(Weak, Droop).Concat(N(Move, Lift, Grip, Walk)).ToArray()),
+        R("stroke.vision-or-walk-sudden", RedFlagCategory.Stroke, 8, [Recurrent], N(See, Walk, Recognise), P(Sudden)),
+        R("stroke.confusion-sudden", RedFlagCategory.Stroke, 6, [Recurrent], P(Confused), P(Sudden)),
+
+        // Bleeding: heavy, spurting, soaking or not stopping; vomiting or coughing blood; deep wounds.
+        R("bleeding.heavy", RedFlagCategory.SevereBleeding, 5, [Mild, Period, Recurrent], P(Blood, Bleed), P(Heavy, Spurt)),
+        R("bleeding.not-stopping", RedFlagCategory.SevereBleeding, 6, [Mild, Period], P(Blood, Bleed, Wound), N(Stop)),
+        R("bleeding.vomit-or-cough-blood", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit, Cough), P(Blood)),
+        R("bleeding.dark-vomit", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit), P(Dark)),
+        R("bleeding.black-stool-faint", RedFlagCategory.SevereBleeding, 8, NoUnless, P(Stool), P(Dark), P(Faint, FaintNamed, Pale, Severe, Sudden)),
+        R("bleeding.deep-wound", RedFlagCategory.SevereBleeding, 3, [Mild], P(Wound), P(Deep)),
+
+        // Breathing: cannot breathe, choking, breath cut off, blue lips, gasping with severity.
+        R("breathing.cannot", RedFlagCategory.Breathing, 4, [Nose, Mild, Recurrent], N(Breathe)),
+        R("breathing.no-air", RedFlagCategory.Breathing, 3, NoUnless, N(Enter), P(Air)),
+        O("breathing.breath-cut", RedFlagCategory.Breathing, 2, [Mild], P(Breath), P(BreathCut)),
+        R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, NoUnless, P(Breath), P(Stop)),
+        R("breathing.choking", RedFlagCategory.Breathing, 6, [Mild], P(Choke)),
+        R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
+        R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
+        R("breathing.inhaler-not-helping", RedFlagCategory.Breathing, 5, NoUnless, P(Inhaler), N(Helps)),
+        R("breathing.retractions", RedFlagCategory.Breathing, 4, NoUnless, P(Retraction), P(Chest)),
+        R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
+
+        // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
+        R("poisoning.household", RedFlagCategory.Poisoning, 8, [Prevent], P(Swallow), P(Household)),
+        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
+        R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, NoUnless, P(Medication, Quantity), P(Empty)),
+        R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child)),
+        R("poisoning.overdose", RedFlagCategory.Poisoning, 6, NoUnless, P(Overdose), P(Swallow)),
+        R("poisoning.venomous-bite", RedFlagCategory.Poisoning, 4, NoUnless, P(Bite), P(Venomous)),
+
+        // Self-harm: act on oneself, wish to die, no wish to live, hopelessness, burden, farewell.
+        O("self-harm.act-on-self", RedFlagCategory.SelfHarm, 1, [Accidental], P(HarmVerb, Throw), P(SelfObject)),
+        R("self-harm.cut-arteries", RedFlagCategory.SelfHarm, 2, [Accidental], P(Slash), P(Cutting)),
+        R("self-harm.cutting-for-relief", RedFlagCategory.SelfHarm, 8, [Accidental], P(Slash), P(Blade), P(Relief)),
+        R("self-harm.death-is-better", RedFlagCategory.SelfHarm, 3, NoUnless, P(Die), P(Better)),
+        R("self-harm.wish-to-die", RedFlagCategory.SelfHarm, 3, NoUnless, P(Wish), P(Die)),
+        O("self-harm.end-own-life", RedFlagCategory.SelfHarm, 2, [Accidental], P(Die), P(SelfObject)),
+        R("self-harm.no-wish-to-live", RedFlagCategory.SelfHarm, 3, NoUnless, N(Wish), A(Live, Wake)),
+        R("self-harm.sleep-forever", RedFlagCategory.SelfHarm, 3, [Until], P(Sleep), N(Wake)),
+        R("self-harm.no-reason-to-live", RedFlagCategory.SelfHarm, 5, NoUnless, N(Reason), P(Live, Continue)),
+        R("self-harm.burden", RedFlagCategory.SelfHarm, 12, NoUnless, P(Burden, Better), P(WithoutMe)),
+        R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason)).ToArray()),
+        R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
+        R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
+        R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),
+        R("self-harm.named", RedFlagCategory.SelfHarm, 1, NoUnless, P(SuicideNamed)),
+
+        // Pregnancy: bleeding, waters breaking, severe belly pain, no fetal movement, pre-eclampsia signs.
+        R("pregnancy.bleeding", RedFlagCategory.Pregnancy, 14, [Mild, Period], P(Pregnant), P(Bleed)),
+        W("pregnancy.blood-loss", RedFlagCategory.Pregnancy, [0, 3, 14], [Mild, Period], P(Blood), P(Descend, Heavy, Spurt), P(Pregnant)),
+        W("pregnancy.waters", RedFlagCategory.Pregnancy, [0, 3, 14], [Mild], P(Water), P(Descend), P(Pregnant)),
+        R("pregnancy.severe-pain", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Belly), P(Pain), P(Severe)),
+        R("pregnancy.no-movement", RedFlagCategory.Pregnancy, 10, NoUnless, P(Pregnant, Fetus), N(Move, Feel)),
+        R("pregnancy.movement-stopped", RedFlagCategory.Pregnancy, 10, NoUnless, P(Pregnant, Fetus), P(Move), P(Stop)),
+        R("pregnancy.pre-eclampsia", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Headache), P(Blur, Swelling, Severe)),
+
+        // Babies of three months or less: fever, not feeding, floppy, bulging fontanelle.
+        R("infant.fever", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Fever)),
+        R("infant.not-feeding-or-floppy", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Lethargic, Fontanelle).Concat(N(Feed)).ToArray()),
+
+        // Seizures and unconsciousness.
+        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Pain], P(Seizure)),
+        R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, NoUnless, P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop)).ToArray()),
+        R("seizure.shaking-with-signs", RedFlagCategory.Seizure, 8, [Mild], P(Shake), P(Rolled, Foam, Fell, FaintNamed).Concat(N(Respond, Answer, Feel)).ToArray()),
+        R("unconscious.named", RedFlagCategory.Unconscious, 3, [Feel], P(FaintNamed)),
+        R("unconscious.unresponsive", RedFlagCategory.Unconscious, 3, [Until], N(Respond)),
+        R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
+
+        // Anaphylaxis: a trigger, then swelling of face, lips, tongue or throat, or a closing throat.
+        R("anaphylaxis.swelling", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Tongue), P(Swelling)),
+        R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), N(Swallow, Breathe)),
+        R("anaphylaxis.throat-closing", RedFlagCategory.Anaphylaxis, 10, [Mild], P(Allergen), P(Throat), P(Narrow)),
+
+        // Neurological: thunderclap headache, head injury with warning signs, meningitis signs.
+        R("neuro.worst-headache", RedFlagCategory.Neurological, 4, [Mild, Recurrent], P(Headache), P(Worst)),
+        R("neuro.sudden-severe-headache", RedFlagCategory.Neurological, 6, [Mild, Recurrent], P(Headache), P(Sudden), P(Severe)),
+        R("neuro.headache-like-a-blow", RedFlagCategory.Neurological, 8, NoUnless, P(Headache), P(Like), P(Hammer)),
+        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused).Concat(N(Respond)).ToArray()),
+        R("neuro.fever-stiff-neck", RedFlagCategory.Neurological, 12, NoUnless, P(Fever), P(Neck), P(Stiff).Concat(N(Bend, Move)).ToArray()),
+        R("neuro.fever-purple-rash", RedFlagCategory.Neurological, 10, NoUnless, P(Fever), P(Rash), P(Purple)),
+        R("neuro.fever-rash-not-fading", RedFlagCategory.Neurological, 10, NoUnless, P(Rash), N(Fade), P(Fever)),
+
+        // Diabetic emergencies: a diabetic who is confused, unresponsive, or has an extreme reading with symptoms.
+        R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer)).ToArray()),
+        W("diabetic.slurred", RedFlagCategory.DiabeticEmergency, [0, 2, 16], NoUnless, P(Speech), P(SpeechBad), P(Diabetes)),
+        R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe)),
+        R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused)),
+
+        // Severe injury and burns.
+        R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
+        R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
+        R("injury.open-fracture", RedFlagCategory.SevereInjury, 3, NoUnless, P(Bone), P(Out)),
+        R("injury.stab-or-gunshot", RedFlagCategory.SevereInjury, 4, NoUnless, P(Weapon), P(Blade, Belly, Chest, Neck, Head, Bleed, Blood)),
+        R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Spill), P(Boiling), P(Extent, Peeling, Child)),
+        R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Burn), P(Extent, Peeling)),
+    ];
+
+    private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>
+        new("compose." + name, category, groups, unless, window);
+
+    private static CompositeRule W(string name, RedFlagCategory category, int[] windows, SymptomConcept[] unless, params Cue[][] groups) =>
+        new("compose." + name, category, groups, unless, windows.Max(), windows);
+
+    private static CompositeRule O(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>
+        new("compose." + name, category, groups, unless, window, Ordered: true);
+
+    private static Cue[] P(params SymptomConcept[] concepts) => concepts.Select(c => new Cue(c, false)).ToArray();
+
+    private static Cue[] N(params SymptomConcept[] concepts) => concepts.Select(c => new Cue(c, true)).ToArray();
+
+    // Either polarity: after "ماريد" the next verb inherits the negation, but it is the wish that is denied.
+    private static Cue[] A(params SymptomConcept[] concepts) => [.. P(concepts), .. N(concepts)];
+}
