@@ -54,6 +54,18 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
         Assert.True(fpr <= 0.10, $"unseen false-positive rate {fpr:F3} above 0.10");
     }
 
+    // Written from the category list alone by someone who never read the rules. First contact with the compositional
+    // detector: recall 0.726, false positives 0.123 — below the 0.95 / 0.10 targets; the bounds keep that level.
+    [Fact]
+    public void Held_out_set_written_without_reading_the_rules()
+    {
+        var set = LoadSet("red-flags-heldout.tsv");
+        Assert.True(set.Count >= 150, $"held-out set has {set.Count} messages, need at least 150");
+        var (recall, fpr) = Measure(set, "held-out set");
+        Assert.True(recall >= 0.70, $"held-out recall {recall:F3} fell below the first measured 0.726");
+        Assert.True(fpr <= 0.15, $"held-out false-positive rate {fpr:F3} above the first measured 0.123");
+    }
+
     // Each development set on its own, so that one set cannot hide behind the others' numbers.
     [Theory]
     [InlineData("red-flags.tsv")]
