@@ -1,7 +1,7 @@
 """Python peer for Shifa.Bench.Training: the same LLaMA-style model and training step in PyTorch.
 
 Usage: python3 peer_train.py VOCAB HIDDEN INTERMEDIATE LAYERS HEADS KV_HEADS BATCH TIME STEPS THREADS [fp32|bf16]
-Prints one line: `tokens_per_second=<float> params=<int> first_loss=<float> last_loss=<float> torch=<version>`.
+Prints one line: `tokens_per_second=<float> cpu_tokens_per_second=<float> params=<int> first_loss=<float> last_loss=<float> torch=<version>`.
 Runs on Debian's python3-torch (1.13, no scaled_dot_product_attention: attention is written out).
 bf16 runs the forward pass under torch.autocast("cpu", dtype=torch.bfloat16) with fp32 weights and AdamW,
 the recipe Shifa's bf16 mode follows.
@@ -110,12 +110,13 @@ def main():
         return loss.item()
 
     first = step()  # warm-up
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     last = first
     for _ in range(steps):
         last = step()
-    elapsed = time.perf_counter() - start
-    print(f"tokens_per_second={batch * t * steps / elapsed:.1f} params={params} first_loss={first:.4f} last_loss={last:.4f} torch={torch.__version__}")
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    # Per CPU-second of all threads, times the thread count: the rate with the cores to itself, robust to shared machines.
+    print(f"tokens_per_second={batch * t * steps / elapsed:.1f} cpu_tokens_per_second={batch * t * steps * threads / cpu:.1f} params={params} first_loss={first:.4f} last_loss={last:.4f} torch={torch.__version__}")
 
 
 if __name__ == "__main__":
