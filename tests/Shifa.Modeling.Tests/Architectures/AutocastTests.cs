@@ -82,6 +82,27 @@ public sealed class AutocastTests
     }
 
     [Fact]
+    public void Attention_inside_a_scope_runs_in_fp32_on_the_cpu()
+    {
+        using var scope = NewDisposeScope();
+        var (q, k, v) = (randn(2, 4, 6, 8), randn(2, 4, 6, 8), randn(2, 4, 6, 8));
+        var (q16, k16, v16) = (q.to_type(ScalarType.BFloat16), k.to_type(ScalarType.BFloat16), v.to_type(ScalarType.BFloat16));
+
+        Tensor inside;
+        using (Autocast.Enter(ScalarType.BFloat16))
+        {
+            inside = Autocast.ScaledDotProductAttention(q16, k16, v16, null, isCausal: true);
+        }
+
+        var expected = nn.functional.scaled_dot_product_attention(
+            q16.to_type(ScalarType.Float32), k16.to_type(ScalarType.Float32), v16.to_type(ScalarType.Float32), null, 0.0, is_casual: true);
+        TensorAssert.Identical(expected, inside, "attention in a bf16 scope on the CPU");
+        Assert.Equal(ScalarType.BFloat16, Autocast.ScaledDotProductAttention(q16, k16, v16, null, isCausal: true).dtype);
+        TensorAssert.Identical(nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, is_casual: true),
+            Autocast.ScaledDotProductAttention(q, k, v, null, isCausal: true), "attention outside a scope");
+    }
+
+    [Fact]
     public void Scopes_nest_and_restore_the_previous_type()
     {
         Assert.Null(Autocast.ComputeType);
