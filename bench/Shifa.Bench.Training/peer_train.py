@@ -1,8 +1,10 @@
 """Python peer for Shifa.Bench.Training: the same LLaMA-style model and training step in PyTorch.
 
-Usage: python3 peer_train.py VOCAB HIDDEN INTERMEDIATE LAYERS HEADS KV_HEADS BATCH TIME STEPS THREADS
-Prints one line: `tokens_per_second=<float> params=<int> first_loss=<float> last_loss=<float>`.
+Usage: python3 peer_train.py VOCAB HIDDEN INTERMEDIATE LAYERS HEADS KV_HEADS BATCH TIME STEPS THREADS [fp32|bf16]
+Prints one line: `tokens_per_second=<float> cpu_tokens_per_second=<float> params=<int> first_loss=<float> last_loss=<float> torch=<version>`.
 Runs on Debian's python3-torch (1.13, no scaled_dot_product_attention: attention is written out).
+bf16 runs the forward pass under torch.autocast("cpu", dtype=torch.bfloat16) with fp32 weights and AdamW,
+the recipe Shifa's bf16 mode follows.
 """
 import math
 import sys
@@ -86,6 +88,9 @@ class Llama(nn.Module):
 
 def main():
     vocab, c, inter, layers, heads, kv, batch, t, steps, threads = map(int, sys.argv[1:11])
+    precision = sys.argv[11] if len(sys.argv) > 11 else "fp32"
+    if precision not in ("fp32", "bf16"):
+        sys.exit(f"precision must be fp32 or bf16, not {precision}")
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     model = Llama(vocab, c, inter, layers, heads, kv, t)
@@ -96,19 +101,22 @@ def main():
 
     def step():
         opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(x).reshape(-1, vocab), y.reshape(-1))
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
+            logits = model(x)
+        loss = F.cross_entropy(logits.float().reshape(-1, vocab), y.reshape(-1))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         return loss.item()
 
     first = step()  # warm-up
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     last = first
     for _ in range(steps):
         last = step()
-    elapsed = time.perf_counter() - start
-    print(f"tokens_per_second={batch * t * steps / elapsed:.1f} params={params} first_loss={first:.4f} last_loss={last:.4f}")
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    # Per CPU-second of all threads, times the thread count: the rate with the cores to itself, robust to shared machines.
+    print(f"tokens_per_second={batch * t * steps / elapsed:.1f} cpu_tokens_per_second={batch * t * steps * threads / cpu:.1f} params={params} first_loss={first:.4f} last_loss={last:.4f} torch={torch.__version__}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 // A linear projection that a LoRA adapter can be attached to (Hu et al. 2021; key names follow Hugging Face PEFT).
+using Shifa.Modeling.Architectures;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -112,11 +113,12 @@ public sealed class AdaptableLinear : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        // Inside an Autocast scope both products run in its compute type while the parameters stay float32.
         var output = WeightIsInputMajor
-            ? (bias is null ? input.matmul(weight) : input.matmul(weight).add(bias))
-            : nn.functional.linear(input, weight, bias);
+            ? Autocast.MatMul(input, weight, bias)
+            : Autocast.Linear(input, weight, bias);
         if (lora_A is null || lora_B is null || _merged) return output;
         var adapterInput = training && _loraDropout > 0 ? nn.functional.dropout(input, _loraDropout, training) : input;
-        return output.add(lora_B.forward(lora_A.forward(adapterInput)).mul(_loraScale));
+        return output.add(Autocast.Linear(Autocast.Linear(adapterInput, lora_A.weight!), lora_B.weight!).mul(_loraScale));
     }
 }

@@ -117,6 +117,7 @@ public static class SftJob
             FinalValidationLoss = metrics.LastOrDefault(m => m.ValidationLoss is not null)?.ValidationLoss,
             UnigramEntropy = entropy,
             TokenizerFertility = fertility,
+            Precision = TrainingPrecisions.Name(TrainingPrecisions.Resolve(options.Precision, SftTrainer.ResolveDevice(options.Device))),
             TokensPerSecond = metrics.Average(m => m.TokensPerSecond),
             Seconds = clock.Elapsed.TotalSeconds,
             Problems = problems,

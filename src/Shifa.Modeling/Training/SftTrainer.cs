@@ -1,5 +1,6 @@
 // The training loop, top to bottom in one place (nanoGPT's train.py): schedule, accumulation, clipping, eval, checkpoints.
 using System.Diagnostics;
+using Shifa.Modeling.Architectures;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,6 +10,8 @@ namespace Shifa.Modeling.Training;
 /// Trains a causal language model (ids (batch, time) → logits (batch, time, vocab)) on rows from
 /// <see cref="SftDataCollator"/>. AdamW keeps fp32 weights and moments; weight decay is decoupled
 /// and applied to matrices only; the learning rate follows <see cref="LearningRateSchedule"/>.
+/// With <see cref="TrainingPrecision.Bf16"/> the forward pass runs inside an <see cref="Autocast"/> scope, so
+/// projections multiply in bfloat16 while the weights, their gradients and the moments stay float32.
 /// A run with a checkpoint folder can be stopped and resumed; the resumed run logs the same losses.
 /// </summary>
 public static class SftTrainer
@@ -41,6 +44,7 @@ public static class SftTrainer
 
         // ---- device, optimizer, schedule -------------------------------------------------------
         var device = ResolveDevice(options.Device);
+        var computeType = TrainingPrecisions.ComputeType(TrainingPrecisions.Resolve(options.Precision, device));
         model.to(device);
         var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         var matrices = parameters.Where(p => p.dim() >= 2).ToList();
@@ -96,8 +100,14 @@ public static class SftTrainer
             {
                 using var scope = NewDisposeScope();
                 using var batch = SftDataCollator.Collate(rows, device);
-                var logits = model.forward(batch.InputIds);
-                var loss = SftLoss.Sum(logits, batch.Targets) / stepLossTokens;
+                Tensor loss;
+                using (Autocast.Enter(computeType))
+                {
+                    // Like torch.autocast: only the forward pass is in the scope; backward follows the recorded casts.
+                    var logits = model.forward(batch.InputIds);
+                    loss = SftLoss.Sum(logits, batch.Targets) / stepLossTokens;
+                }
+
                 loss.backward();
                 stepLoss += loss.item<float>();
                 stepTokens += batch.TokenCount;

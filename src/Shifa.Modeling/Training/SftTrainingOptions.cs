@@ -61,6 +61,13 @@ public sealed record SftTrainingOptions
     /// <summary><c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// Compute precision: float32 throughout, or bfloat16 projections with float32 master weights, gradients,
+    /// optimizer state, norms and loss (<see cref="TrainingPrecision.Bf16"/>); <see cref="TrainingPrecision.Auto"/>
+    /// decides per device (<see cref="TrainingPrecisions.Resolve"/>). Validation losses are computed in float32 either way.
+    /// </summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Fp32;
+
     private static int Positive(int value, string name) =>
         value >= 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1.");
 }

@@ -30,6 +30,9 @@ public sealed record TrainingSummary
     /// <summary>Tokens per Arabic word of the tokenizer on the training text.</summary>
     public double? TokenizerFertility { get; init; }
 
+    /// <summary>The precision the run computed in after <c>auto</c> was resolved: <c>fp32</c> or <c>bf16</c>.</summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>Mean input tokens per second over the run.</summary>
     public required double TokensPerSecond { get; init; }
 

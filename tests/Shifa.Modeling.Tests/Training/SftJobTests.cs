@@ -42,6 +42,7 @@ public sealed class SftJobTests
 
         Assert.False(Directory.Exists(Path.Combine(output, "checkpoint")));
         Assert.Equal(3, result.Summary.Steps);
+        Assert.Equal("fp32", result.Summary.Precision);
         Assert.Equal(36, result.Summary.TrainExamples);
         Assert.Equal(4, result.Summary.ValidationExamples);
         Assert.True(result.Summary.UnigramEntropy > 0);
@@ -72,7 +73,7 @@ public sealed class SftJobTests
         var result = SftJob.Run(new SftJobRequest
         {
             Base = baseFolder, OutputDirectory = output, TrainRecords = TrainingFixtures.Records(20),
-            Lora = LoraConfig.Parse("r=4,alpha=8"), Options = Quick with { MaxSteps = 2 },
+            Lora = LoraConfig.Parse("r=4,alpha=8"), Options = Quick with { MaxSteps = 2, Precision = TrainingPrecision.Bf16 },
         });
 
         Assert.True(File.Exists(Path.Combine(output, "adapter_config.json")));
@@ -80,6 +81,12 @@ public sealed class SftJobTests
         Assert.True(File.Exists(Path.Combine(output, "model.safetensors")));
         Assert.True(File.Exists(Path.Combine(output, "tokenizer.json")));
         Assert.Equal(2, result.Summary.Steps);
+        Assert.Equal("bf16", result.Summary.Precision);
+        using (var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "training_metrics.json"))))
+        {
+            Assert.Equal("bf16", metrics.RootElement.GetProperty("summary").GetProperty("precision").GetString());
+        }
+
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "tokenizer_config.json")));
         Assert.Equal(ArabicQaChatTemplate.Jinja, config.RootElement.GetProperty("chat_template").GetString());
     }

@@ -7,10 +7,10 @@ public sealed class SftTrainerTests
 {
     private static readonly Shifa.Modeling.Tokenization.ByteLevelBpeTokenizer Tokenizer = TrainingFixtures.Tokenizer();
 
-    private static SftTrainingOptions Options(int checkpointEvery = 0) => new()
+    private static SftTrainingOptions Options(int checkpointEvery = 0, TrainingPrecision precision = TrainingPrecision.Fp32) => new()
     {
         Epochs = 4, BatchSize = 2, GradientAccumulation = 2, SequenceLength = 48, LearningRate = 3e-3,
-        EvalEvery = 2, CheckpointEvery = checkpointEvery, Seed = 7,
+        EvalEvery = 2, CheckpointEvery = checkpointEvery, Seed = 7, Precision = precision,
     };
 
     [Fact]
@@ -26,15 +26,17 @@ public sealed class SftTrainerTests
         Assert.All(metrics, m => Assert.True(m.TokensPerSecond > 0));
     }
 
-    [Fact]
-    public void Resume_from_a_checkpoint_reproduces_the_next_losses_exactly()
+    [Theory]
+    [InlineData(TrainingPrecision.Fp32)]
+    [InlineData(TrainingPrecision.Bf16)]
+    public void Resume_from_a_checkpoint_reproduces_the_next_losses_exactly(TrainingPrecision precision)
     {
         var rows = TrainingFixtures.Rows(Tokenizer, 10);
         using var initial = TrainingFixtures.Model(seed: 4);
         List<TrainingMetric> uninterrupted;
         using (var model = TrainingFixtures.CopyOf(initial))
         {
-            uninterrupted = SftTrainer.Train(model, rows, rows, Options());
+            uninterrupted = SftTrainer.Train(model, rows, rows, Options(precision: precision));
         }
 
         using var folder = new TempFolder();
@@ -50,13 +52,13 @@ public sealed class SftTrainerTests
                 }
             });
             Assert.Throws<OperationCanceledException>(() =>
-                SftTrainer.Train(model, rows, rows, Options(checkpointEvery: 3), checkpoint, stopAfterThree, stop.Token));
+                SftTrainer.Train(model, rows, rows, Options(checkpointEvery: 3, precision: precision), checkpoint, stopAfterThree, stop.Token));
         }
 
         // A differently initialised model: everything that matters must come from the checkpoint.
         using var resumedModel = TrainingFixtures.Model(seed: 99);
         manual_seed(12345);
-        var resumed = SftTrainer.Train(resumedModel, rows, rows, Options(checkpointEvery: 3), checkpoint);
+        var resumed = SftTrainer.Train(resumedModel, rows, rows, Options(checkpointEvery: 3, precision: precision), checkpoint);
 
         Assert.True(uninterrupted.Count > 6, $"only {uninterrupted.Count} steps");
         Assert.Equal(uninterrupted.Count, resumed.Count);

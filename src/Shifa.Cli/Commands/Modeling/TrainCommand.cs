@@ -51,6 +51,11 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         [DefaultValue("cpu")]
         public string Device { get; init; } = "cpu";
 
+        [CommandOption("--precision <MODE>")]
+        [Description("fp32, bf16 (bfloat16 matmuls, float32 weights, optimizer state, norms and loss) or auto (bf16 where the CPU has AMX/AVX512-BF16 or the GPU multiplies bf16 faster).")]
+        [DefaultValue("auto")]
+        public string Precision { get; init; } = "auto";
+
         [CommandOption("--seed <N>")]
         [Description("Seed for initialisation and data order.")]
         public int? Seed { get; init; }
@@ -64,6 +69,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
             if (string.IsNullOrWhiteSpace(Workspace)) return ValidationResult.Error("--workspace DIR is required.");
             if (Data is not ("train" or "all")) return ValidationResult.Error($"--data must be train or all, not '{Data}'.");
             if (Device is not ("cpu" or "cuda")) return ValidationResult.Error($"--device must be cpu or cuda, not '{Device}'.");
+            if (Precision.ToLowerInvariant() is not ("fp32" or "bf16" or "auto")) return ValidationResult.Error($"--precision must be fp32, bf16 or auto, not '{Precision}'.");
             if (Epochs is < 1) return ValidationResult.Error("--epochs must be at least 1.");
             if (MaxSteps is < 1) return ValidationResult.Error("--max-steps must be at least 1.");
             return ValidationResult.Success();
@@ -92,6 +98,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
                 LearningRate = settings.LearningRate ?? defaults.LearningRate,
                 Seed = settings.Seed ?? defaults.Seed,
                 Device = settings.Device,
+                Precision = TrainingPrecisions.Parse(settings.Precision),
             };
             var name = settings.Name ?? DefaultName(settings.Base, lora is not null);
             output = workspace.ArtifactPath("models", name);
@@ -116,7 +123,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
 
         var s = result.Summary;
         console.WriteLine(
-            $"trained {settings.Base} for {s.Steps} steps on {s.TrainExamples} records in {s.Seconds:F0} s ({s.TokensPerSecond:F0} tokens/s): " +
+            $"trained {settings.Base} for {s.Steps} steps on {s.TrainExamples} records in {s.Seconds:F0} s ({s.TokensPerSecond:F0} tokens/s, {s.Precision}): " +
             $"train loss {s.FinalTrainLoss:F3}, validation loss {s.FinalValidationLoss?.ToString("F3") ?? "n/a"}, " +
             $"unigram entropy {s.UnigramEntropy:F3} nats, fertility {s.TokenizerFertility:F2} tokens/word; wrote {output}");
         return 0;

@@ -35,8 +35,8 @@ public sealed class Gpt2Attention : nn.Module
         var k = qkv[1].view(batch, time, _heads, headDim).transpose(1, 2);         // (B, H, T, hd)
         var v = qkv[2].view(batch, time, _heads, headDim).transpose(1, 2);         // (B, H, T, hd)
         if (cache is not null) (k, v) = cache.Append(layer, k, v);                 // (B, H, past + T, hd)
-        var y = nn.functional.scaled_dot_product_attention(q, k, v, mask, 0.0,
-            is_casual: mask is null && time > 1);                      // (B, H, T, hd)
+        var y = Autocast.ScaledDotProductAttention(q, k, v, mask,
+            isCausal: mask is null && time > 1);                      // (B, H, T, hd)
         y = y.transpose(1, 2).contiguous().view(batch, time, hidden);              // (B, T, C)
         return c_proj.forward(y);
     }

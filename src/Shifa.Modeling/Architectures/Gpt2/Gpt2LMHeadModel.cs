@@ -31,7 +31,7 @@ public sealed class Gpt2LMHeadModel : CausalLanguageModel
     public override Tensor Forward(Tensor inputIds, KvCache? cache)
     {
         var hidden = transformer.Forward(inputIds, cache);                      // (B, T, C)
-        return nn.functional.linear(hidden, transformer.TokenEmbedding);       // (B, T, V)
+        return Autocast.Linear(hidden, transformer.TokenEmbedding);            // (B, T, V)
     }
 
     /// <summary>

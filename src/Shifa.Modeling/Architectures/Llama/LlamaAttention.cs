@@ -52,8 +52,8 @@ public sealed class LlamaAttention : nn.Module
             k = k.repeat_interleave(_heads / _kvHeads, dim: 1);                            // (B, H, S, hd)
             v = v.repeat_interleave(_heads / _kvHeads, dim: 1);                            // (B, H, S, hd)
         }
-        var y = nn.functional.scaled_dot_product_attention(q, k, v, mask, 0.0,
-            is_casual: mask is null && time > 1);                              // (B, H, T, hd)
+        var y = Autocast.ScaledDotProductAttention(q, k, v, mask,
+            isCausal: mask is null && time > 1);                              // (B, H, T, hd)
         y = y.transpose(1, 2).contiguous().view(batch, time, (long)_heads * _headDim);     // (B, T, H·hd)
         return o_proj.forward(y);
     }

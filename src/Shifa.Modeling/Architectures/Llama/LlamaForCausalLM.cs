@@ -33,7 +33,7 @@ public sealed class LlamaForCausalLM : CausalLanguageModel
     {
         var hidden = model.Forward(inputIds, cache);                                 // (B, T, C)
         return lm_head is null
-            ? nn.functional.linear(hidden, model.TokenEmbedding)                     // (B, T, V)
+            ? Autocast.Linear(hidden, model.TokenEmbedding)                          // (B, T, V)
             : lm_head.forward(hidden);                                               // (B, T, V)
     }
 
