@@ -1,6 +1,7 @@
 using Shifa.Modeling.Architectures.Bert;
 using Shifa.Modeling.Checkpoints;
 using Shifa.Modeling.Native;
+using Shifa.Modeling.Tests.Tokenization;
 using static TorchSharp.torch;
 
 namespace Shifa.Evaluation.Tests.Metrics.BertScore;
