@@ -44,7 +44,8 @@ public static class SftTrainer
 
         // ---- device, optimizer, schedule -------------------------------------------------------
         var device = ResolveDevice(options.Device);
-        var computeType = TrainingPrecisions.ComputeType(TrainingPrecisions.Resolve(options.Precision, device));
+        var precision = TrainingPrecisions.Resolve(options.Precision, device);
+        var computeType = TrainingPrecisions.ComputeType(precision);
         model.to(device);
         var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         var matrices = parameters.Where(p => p.dim() >= 2).ToList();
@@ -67,7 +68,7 @@ public static class SftTrainer
         var startStep = 0;
         if (checkpointDirectory is not null && TrainingCheckpoint.Exists(checkpointDirectory))
         {
-            (startStep, metrics) = TrainingCheckpoint.Load(checkpointDirectory, model, optimizer);
+            (startStep, metrics) = TrainingCheckpoint.Load(checkpointDirectory, model, optimizer, precision);
         }
         else
         {
@@ -143,7 +144,7 @@ public static class SftTrainer
 
             if (checkpointDirectory is not null && options.CheckpointEvery > 0 && done % options.CheckpointEvery == 0 && done < totalSteps)
             {
-                TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, done, metrics);
+                TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, done, metrics, precision);
             }
         }
 

@@ -63,7 +63,7 @@ public sealed class MixedPrecisionTrainingTests
         using var restored = TrainingFixtures.Model(seed: 0);
         var parameters = restored.parameters().ToList();
         using var optimizer = optim.AdamW(parameters);
-        TrainingCheckpoint.Load(checkpoint, restored, optimizer);
+        TrainingCheckpoint.Load(checkpoint, restored, optimizer, TrainingPrecision.Bf16);
         var states = optimizer.state_dict().State.Cast<AdamW.State>().ToList();
         Assert.Equal(parameters.Count, states.Count);
         Assert.All(states, s =>

@@ -71,6 +71,35 @@ public sealed class SftTrainerTests
     }
 
     [Fact]
+    public void Resume_in_another_precision_is_refused_with_the_saved_one_named()
+    {
+        var rows = TrainingFixtures.Rows(Tokenizer, 10);
+        using var folder = new TempFolder();
+        var checkpoint = folder.Sub("checkpoint");
+        using var stop = new CancellationTokenSource();
+        using (var model = TrainingFixtures.Model(seed: 4))
+        {
+            var stopAfterThree = new SyncProgress(p =>
+            {
+                if (p.Step == 3)
+                {
+                    stop.Cancel();
+                }
+            });
+            Assert.Throws<OperationCanceledException>(() =>
+                SftTrainer.Train(model, rows, rows, Options(checkpointEvery: 3, precision: TrainingPrecision.Fp32), checkpoint, stopAfterThree, stop.Token));
+        }
+
+        using var resumedModel = TrainingFixtures.Model(seed: 4);
+        var e = Assert.Throws<InvalidDataException>(() =>
+            SftTrainer.Train(resumedModel, rows, rows, Options(checkpointEvery: 3, precision: TrainingPrecision.Bf16), checkpoint));
+
+        Assert.Contains("trainer_state.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("trained in fp32", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--precision fp32", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gradient_accumulation_matches_one_large_batch()
     {
         var rows = TrainingFixtures.Rows(Tokenizer, 8).Take(4).ToList();
