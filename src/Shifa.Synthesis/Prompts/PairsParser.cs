@@ -1,4 +1,5 @@
 // Parses and validates generator output against the pairs schema; every failure names the pair and field.
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Shifa.Synthesis.Pipeline;
@@ -30,6 +31,13 @@ public static partial class PairsParser
         }
         catch (JsonException e)
         {
+            if (!finishedByLength && FirstValueIsComplete(json))
+            {
+                // The reader's message for trailing text also says "end of data", but nothing was cut.
+                return ParseResult.Fail(ErrorKinds.MalformedJson,
+                    $"Text follows the JSON value at line {e.LineNumber + 1}, byte {e.BytePositionInLine}: the response must be the JSON object alone.");
+            }
+
             var cut = finishedByLength || e.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || LooksCut(json);
             return ParseResult.Fail(cut ? ErrorKinds.Truncated : ErrorKinds.MalformedJson, $"Not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine}: {e.Message}");
         }
@@ -116,6 +124,20 @@ public static partial class PairsParser
     {
         var m = Fence().Match(text);
         return m.Success ? m.Groups[1].Value : text.Trim();
+    }
+
+    // Whether the text starts with one whole, well-formed JSON value (whatever follows it).
+    private static bool FirstValueIsComplete(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        try
+        {
+            return reader.Read() && reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     // Unbalanced braces or brackets outside strings mean the text was cut rather than mistyped.

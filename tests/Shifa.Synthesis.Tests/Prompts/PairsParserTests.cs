@@ -19,6 +19,8 @@ public sealed class PairsParserTests
     [Theory]
     [InlineData("{\"pairs\": [{\"question\": 'x', \"answer\": }]}", ErrorKinds.MalformedJson)]
     [InlineData("{\"pairs\": [{\"question\": \"عندي ألم", ErrorKinds.Truncated)]
+    [InlineData("{\"pairs\": []}\n\nهذه المعلومات لا تغني عن استشارة الطبيب.", ErrorKinds.MalformedJson)]
+    [InlineData("{\"pairs\": []} {\"pairs\": [", ErrorKinds.MalformedJson)]
     [InlineData("{\"items\": []}", ErrorKinds.WrongSchema)]
     [InlineData("[1, 2]", ErrorKinds.WrongSchema)]
     [InlineData("{\"pairs\": [{\"question\": \"عندي ألم في الظهر\"}]}", ErrorKinds.WrongSchema)]
