@@ -121,6 +121,11 @@ public sealed record AblationConfig
             {
                 throw new InvalidDataException($"{source}: model '{m.Name}' needs field 'base' (a preset such as shifa-tiny, or a model folder).");
             }
+
+            if (m.Precision.ToLowerInvariant() is not ("fp32" or "bf16" or "auto"))
+            {
+                throw new InvalidDataException($"{source}: model '{m.Name}' field 'precision' is '{m.Precision}'; use fp32, bf16 or auto.");
+            }
         }
 
         if (Metrics.Contains("bertscore") && string.IsNullOrWhiteSpace(BertScoreModel))

@@ -28,6 +28,12 @@ public sealed record AblationModel
     public string Device { get; init; } = "cpu";
 
     /// <summary>
+    /// Training precision: <c>fp32</c>, <c>bf16</c> or <c>auto</c> (bf16 where the hardware multiplies it faster), as
+    /// <c>shifa train --precision</c>; every condition of a model trains in the same one.
+    /// </summary>
+    public string Precision { get; init; } = "auto";
+
+    /// <summary>
     /// Repetition penalty of the fixed greedy decoding (1 = none). Small models trained from scratch
     /// loop on punctuation under plain greedy decoding; every condition of a model decodes the same way.
     /// </summary>

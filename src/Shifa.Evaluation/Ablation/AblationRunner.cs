@@ -90,7 +90,13 @@ public sealed class AblationRunner(Workspace workspace, AblationConfig config)
         {
             progress?.Report($"{name}: training {model.Base} on {train.Count} records");
             var options = SftJob.DefaultOptions(model.Base!);
-            options = options with { Epochs = model.Epochs ?? options.Epochs, MaxSteps = model.MaxSteps ?? options.MaxSteps, Device = model.Device };
+            options = options with
+            {
+                Epochs = model.Epochs ?? options.Epochs,
+                MaxSteps = model.MaxSteps ?? options.MaxSteps,
+                Device = model.Device,
+                Precision = TrainingPrecisions.Parse(model.Precision),
+            };
             var lora = model.Lora is null ? null : LoraConfig.Parse(model.Lora);
             await Task.Run(() => SftJob.Run(new SftJobRequest { Base = model.Base!, OutputDirectory = folder, TrainRecords = train, Options = options, Lora = lora }, null, ct), ct).ConfigureAwait(false);
         }

@@ -35,6 +35,19 @@ public sealed class PipelineConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Model_precision_defaults_to_auto_and_is_checked_by_the_schema()
+    {
+        var c = PipelineConfigLoader.Load(Write("ok.json", """
+            { "seed": { "path": "seed.csv" },
+              "models": [ { "name": "a", "base": "shifa-tiny" }, { "name": "b", "base": "shifa-tiny", "precision": "fp32" } ] }
+            """), _ => null);
+        Assert.Equal(["auto", "fp32"], c.Models.Select(m => m.Precision));
+
+        var e = Fails(Write("bad.json", """{ "seed": { "path": "seed.csv" }, "models": [ { "name": "a", "base": "shifa-tiny", "precision": "fp16" } ] }"""));
+        Assert.Contains(e.Errors, x => x.Key == "/models/0/precision");
+    }
+
+    [Fact]
     public void Unknown_key_is_named_with_a_suggestion()
     {
         var e = Fails(Write("bad.json", """{ "seed": { "path": "seed.csv" }, "curation": { "nearDuplicateJacard": 0.7 } }"""));

@@ -101,15 +101,17 @@ public sealed class AblationRunnerTests : IDisposable
         Assert.Equal(report.Rows.Select(r => r.Cells["chrF2"].Mean), again.Rows.Select(r => r.Cells["chrF2"].Mean));
     }
 
-    [Fact]
-    public void Config_errors_name_the_field()
+    [Theory]
+    [InlineData("""{ "name": "m", "kind": "sft" }""", "needs field 'base'")]
+    [InlineData("""{ "name": "m", "base": "shifa-tiny", "precision": "fp16" }""", "model 'm' field 'precision' is 'fp16'")]
+    public void Config_errors_name_the_field(string model, string expected)
     {
         var path = Path.Combine(Path.GetTempPath(), $"abl-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{ "conditions": ["original"], "models": [ { "name": "m", "kind": "sft" } ] }""");
+        File.WriteAllText(path, $$"""{ "conditions": ["original"], "models": [ {{model}} ] }""");
         try
         {
             var ex = Assert.Throws<InvalidDataException>(() => AblationConfig.Load(path));
-            Assert.Contains("needs field 'base'", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -162,6 +162,9 @@ public sealed record ModelConfigEntry
 
     /// <summary>cpu or cuda.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>Training precision: fp32, bf16 or auto (as <c>shifa train --precision</c>).</summary>
+    public string Precision { get; init; } = "auto";
 }
 
 /// <summary>Evaluation section.</summary>

@@ -48,6 +48,7 @@ internal sealed class AblateStage : IPipelineStage
             MaxNewTokens = c.Evaluation.MaxNewTokens,
             Lora = m.Lora,
             Device = m.Device,
+            Precision = m.Precision,
         }).ToList();
         if (c.Evaluation.Systems.Contains("retrieval"))
         {
