@@ -1,0 +1,76 @@
+using Shifa.Web.Safety;
+
+namespace Shifa.Web.Tests.Safety;
+
+// Concepts, rules and guards added after the dev12 set, each pinned on phrasings that are not in
+// any labelled set, so that a pass shows the cause was fixed rather than one sentence learnt.
+public sealed class RedFlagGeneralisationTests
+{
+    private static readonly RedFlagDetector Compositional = new([]);
+
+    [Theory]
+    [InlineData("أخوي عنده ألم شديد فجأة في بطنه ويستفرغ", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ابني يقول خصيته توجعه فجأة ويرجع", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("جدتي حرارتها عالية وصارت مشوشة", RedFlagCategory.Sepsis)]
+    [InlineData("بنتي سخنة وما تتحمل النور", RedFlagCategory.Neurological)]
+    [InlineData("أمي فجأة ما عادت تعرفنا", RedFlagCategory.Unconscious)]
+    [InlineData("أبوي السكر عنده خمسمية وعم يستفرغ", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("رضيعي ما بلل الحفاض من الصبح", RedFlagCategory.InfantFever)]
+    [InlineData("ألم في صدري بدأ لما طلعت الدرج وما خف مع الراحة ومعه عرق", RedFlagCategory.Cardiac)]
+    [InlineData("ضرب راسه بالحيطة وبعدها صار يرتجف", RedFlagCategory.Neurological)]
+    [InlineData("أختي توزع حاجاتها وتقول ما رح تشوفوني", RedFlagCategory.SelfHarm)]
+    [InlineData("أمي حامل وعندها وجع قوي بجنبها ودايخة", RedFlagCategory.Pregnancy)]
+    [InlineData("ولدي شرق بحبة عنب ووجهه صار أزرق", RedFlagCategory.Breathing)]
+    [InlineData("خالي عامل طاح من ارتفاع وما يحس برجليه", RedFlagCategory.SevereInjury)]
+    public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
+    {
+        var r = Compositional.Detect(text);
+        Assert.Contains(expected, r.Categories);
+    }
+
+    [Theory]
+    [InlineData("قبل أسبوع أغمي علي من الحر والحمد لله الفحوصات طلعت سليمة")]
+    [InlineData("ابني جاته تشنج مع الحرارة وهو صغير، هل ممكن يرجع تاني؟")]
+    [InlineData("شفت فيلم واحد فيه حاول ينتحر، كيف أعرف إذا صاحبي محتاج مساعدة؟")]
+    [InlineData("ليش الأطفال تجيهم تشنجات مع الحرارة؟")]
+    [InlineData("كم الحرارة الطبيعية للمولود؟")]
+    [InlineData("المدير هيموتني من الشغل، عايز أرتاح شوية")]
+    [InlineData("كاد نفسي ينقطع من الضحك على النكتة")]
+    [InlineData("آخذ حبوب الضغط من عشر سنين وكلها تمام")]
+    [InlineData("ولدي فيه سخانة خفيفة ويلعب عادي")]
+    [InlineData("ابني تعبان هواية وما يوصل للمدرسة بوقته")]
+    [InlineData("يجيني صداع نصفي مرة في الشهر وأنا حامل بالشهر الخامس، هل المسكن آمن؟")]
+    public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
+    {
+        var r = Compositional.Detect(text);
+        Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
+    }
+
+    [Theory]
+    [InlineData("السكر الستمية")]
+    [InlineData("السكر خمسمية")]
+    [InlineData("السكر تلاتين")]
+    public void Glucose_readings_written_as_number_words_are_extreme_values(string text)
+    {
+        var hits = ConceptTagger.Default.Tag(SafetyText.Fold(text), out _);
+        Assert.Contains(hits, h => h.Concept == SymptomConcept.ExtremeValue);
+    }
+
+    [Fact]
+    public void A_normal_glucose_word_is_not_extreme_and_a_duration_is_chronic()
+    {
+        Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("السكر ميه وعشرين"), out _), h => h.Concept == SymptomConcept.ExtremeValue);
+        Assert.Contains(ConceptTagger.Default.Tag(SafetyText.Fold("عندي ضغط من خمس سنين"), out _), h => h.Concept == SymptomConcept.Recurrent);
+    }
+
+    [Fact]
+    public void Every_new_category_has_a_description_in_the_urgent_notice()
+    {
+        var text = SafetyMessages.Urgent([RedFlagCategory.AcuteAbdomen, RedFlagCategory.Sepsis]);
+        Assert.StartsWith(SafetyMessages.UrgentHeading, text, StringComparison.Ordinal);
+        Assert.Contains("997", text, StringComparison.Ordinal);
+        Assert.Contains("جراحة عاجلة", text, StringComparison.Ordinal);
+        Assert.Contains("تسمّم الدم", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("جراحة عاجلة", SafetyMessages.Urgent([RedFlagCategory.Cardiac]), StringComparison.Ordinal);
+    }
+}
