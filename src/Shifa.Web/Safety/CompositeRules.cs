@@ -53,7 +53,8 @@ internal static class CompositeRules
 
         // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
         R("poisoning.household", RedFlagCategory.Poisoning, 8, [Prevent], P(Swallow), P(Household)),
-        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent, Recurrent], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
+        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent, Recurrent, OneDose], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
+        W("poisoning.another-persons-medicine", RedFlagCategory.Poisoning, [0, 4, 6], [Prevent, Recurrent], P(Medication), P(OtherPerson), P(Swallow)),
         R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, [Recurrent], P(Medication, Quantity), P(Empty)),
         R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child)),
         R("poisoning.overdose", RedFlagCategory.Poisoning, 6, NoUnless, P(Overdose), P(Swallow)),
@@ -70,7 +71,7 @@ internal static class CompositeRules
         R("self-harm.sleep-forever", RedFlagCategory.SelfHarm, 3, [Until], P(Sleep), N(Wake)),
         R("self-harm.no-reason-to-live", RedFlagCategory.SelfHarm, 5, NoUnless, N(Reason), P(Live, Continue)),
         R("self-harm.burden", RedFlagCategory.SelfHarm, 12, NoUnless, P(Burden, Better), P(WithoutMe)),
-        R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason, See)).ToArray()),
+        R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason, See, Continue, Endure, Live)).ToArray()),
         R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
         R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
         R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),
@@ -91,6 +92,9 @@ internal static class CompositeRules
         R("infant.fever", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Fever)),
         R("infant.not-feeding-or-floppy", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Lethargic, Fontanelle).Concat(N(Feed, Wet)).ToArray()),
 
+        // A young baby breathing fast, grunting, drawing in or turning blue (WHO IMCI danger signs).
+        R("infant.breathing", RedFlagCategory.InfantFever, 14, NoUnless, P(Infant), P(Breathe, Breath, Breathless), P(Fast, Grunt, Retraction, Blue)),
+
         // Seizures and unconsciousness.
         R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Pain], P(Seizure)),
         R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, NoUnless, P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop)).ToArray()),
@@ -99,7 +103,7 @@ internal static class CompositeRules
         R("unconscious.not-recognising", RedFlagCategory.Unconscious, 12, [Recurrent], N(Recognise), P(Confused, Sudden, Now, Speech, SpeechBad, Fever, Sweat, Shake, Diabetes, Lethargic).Concat(N(Recognise)).ToArray()),
         R("unconscious.named", RedFlagCategory.Unconscious, 3, [Feel], P(FaintNamed)),
         R("unconscious.unresponsive", RedFlagCategory.Unconscious, 3, [Until], N(Respond)),
-        R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
+        R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer, Speak), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
 
         // Anaphylaxis: a trigger, then swelling of face, lips, tongue or throat, or a closing throat.
         R("anaphylaxis.swelling", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Tongue), P(Swelling)),
@@ -131,7 +135,9 @@ internal static class CompositeRules
         R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Burn), P(Extent, Peeling)),
 
         // Acute abdomen: sudden, severe or spreading belly (or testicular) pain with a second sign.
-        R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff).Concat(N(Move, Walk)).ToArray()),
+        R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly, Testicle), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff).Concat(N(Move, Walk)).ToArray()),
+        // A sudden or severe testicular pain needs no second sign (torsion is saved within hours).
+        R("abdomen.testicular-pain", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent], P(Testicle), P(Pain), P(Severe, Sudden)),
 
         // Sepsis: fever with confusion or blue, mottled skin.
         R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue).Concat(N(Recognise)).ToArray()),

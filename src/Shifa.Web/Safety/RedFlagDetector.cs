@@ -31,7 +31,7 @@ public sealed partial class RedFlagDetector
         "علاج", "هل يسبب", "هل تسبب", "هل يؤدي", "نسبة", "إحصائيات", "ما هو", "ما هي", "شو هو", "شو هي", "إيه هو", "إيه هي", "إذا أصيب", "اذا اصيب", "لو حصل", "لو صار",
         "إذا حصل", "إذا صار", "إذا شخص", "لو شخص", "إذا أحد", "لو حد", "كيف أتصرف", "كيف أساعد", "كيف أدعم", "كيف نساعد", "الإسعافات الأولية", "إسعافات أولية",
         "العلامات", "الاعراض", "علاش", "لماذا", "ليش", "الطبيعي", "الطبيعيه", "فيلم", "مسلسل", "روايه", "شلون اساعد", "ازاي اساعد", "كيف بساعد", "شلون اعرف", "ازاي اعرف",
-        "كيف اعرف", "يعرف ازاي", "يعرف كيف", "اشتغل", "بشتغل",
+        "كيف اعرف", "يعرف ازاي", "يعرف كيف", "اشتغل", "بشتغل", "ايش السبب", "شو السبب", "وش السبب", "ايه السبب", "شنو السبب", "اش السبب", "ما السبب", "مالسبب",
         "how to prevent", "prevention", "symptoms of", "what is", "what are", "يسبب", "تسبب", "بيسبب", "بتسبب", "بيعمل", "بتعمل", "يمكن لمريض", "هل يمكن",
     ]);
 
@@ -43,7 +43,7 @@ public sealed partial class RedFlagDetector
 
     private static readonly string[] AcuteMarkers = Fold(
     [
-        "الآن", "حاليا", "هلق", "هلأ", "هلا", "دلوقتي", "دلوقت", "دابا", "توا", "الحين", "هسه", "هسا", "فجأة", "فجاة", "من ساعة", "من ساعتين", "من شوي", "من شوية",
+        "الآن", "حاليا", "هلق", "هلأ", "هلا", "دلوقتي", "دلوقت", "دابا", "توا", "الحين", "هسه", "هسا", "هسي", "فجأة", "فجاة", "من ساعة", "من ساعتين", "من شوي", "من شوية",
         "من دقائق", "من دقايق", "اليوم", "الليلة", "ساعدوني", "الحقوني", "الحقني", "إسعاف", "اسعاف", "بسرعة", "ضروري", "شو اعمل", "اعمل ايه", "أعمل إيه", "وش اسوي", "ماذا أفعل", "شنو ندير",
         "right now", "help",
     ]);
@@ -151,9 +151,12 @@ public sealed partial class RedFlagDetector
 
     private static bool HasInfantAge(string folded)
     {
-        foreach (Match m in InfantAge().Matches(folded))
+        // After "ابني", "بنتي" only a number is an age; "ابني بقاله شهر" is a duration.
+        var ages = InfantAge().Matches(folded).Concat(ChildAge().Matches(folded).Where(m => Number(m.Groups["n"].Value) >= 0));
+        foreach (var m in ages)
         {
             var unit = m.Groups["unit"].Value;
+
             // A word that is not a number ("البيبي عنده شهر") leaves one unit; "خمسة وعشرين" adds up.
             var n = m.Groups["n"].Success ? Math.Max(1, Number(m.Groups["n"].Value)) : 1;
             if (m.Groups["n2"].Success && Number(m.Groups["n2"].Value) is > 0 and var n2)
@@ -307,6 +310,10 @@ public sealed partial class RedFlagDetector
 
     [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
+
+    // "بنتي ٦ أسابيع", "ولدي ٢٠ يوم": a child noun followed directly by a number and a unit.
+    [GeneratedRegex(@"(?:ابني|بنتي|ابنتي|ولدي|بنوتي|حفيدي|حفيدتي|رضيعي|رضيعتي|بيبيتي|البيبي)\s+(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ChildAge();
 
     private enum TermNegation
     {

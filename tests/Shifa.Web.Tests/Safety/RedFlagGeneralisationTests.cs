@@ -22,6 +22,13 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("أمي حامل وعندها وجع قوي بجنبها ودايخة", RedFlagCategory.Pregnancy)]
     [InlineData("ولدي شرق بحبة عنب ووجهه صار أزرق", RedFlagCategory.Breathing)]
     [InlineData("خالي عامل طاح من ارتفاع وما يحس برجليه", RedFlagCategory.SevereInjury)]
+    [InlineData("ابني عمره ١٤ سنة عنده وجع شديد فجأة في الخصية", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ما عاد فيني أكمل، كتبت رسالة لأهلي", RedFlagCategory.SelfHarm)]
+    [InlineData("سقط والدي في الحمام ولا يستطيع النهوض ولا الكلام", RedFlagCategory.Unconscious)]
+    [InlineData("ولدي شرب موية نار", RedFlagCategory.Poisoning)]
+    [InlineData("بنتي ٦ أسابيع وسخنة", RedFlagCategory.InfantFever)]
+    [InlineData("رضيعي يتنفس بسرعة ويطلع منه أنين", RedFlagCategory.InfantFever)]
+    [InlineData("بنتي لقت حبوب الضغط تبع جدتها وبلعت منها", RedFlagCategory.Poisoning)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
@@ -40,6 +47,8 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("ولدي فيه سخانة خفيفة ويلعب عادي")]
     [InlineData("ابني تعبان هواية وما يوصل للمدرسة بوقته")]
     [InlineData("يجيني صداع نصفي مرة في الشهر وأنا حامل بالشهر الخامس، هل المسكن آمن؟")]
+    [InlineData("ابني بقاله شهر عنده سخونية خفيفة بالليل")]
+    [InlineData("ابني عمره ١٤ سنة يشتكي من ألم في الخصية، ايش السبب؟")]
     public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
     {
         var r = Compositional.Detect(text);
@@ -61,6 +70,20 @@ public sealed class RedFlagGeneralisationTests
     {
         Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("السكر ميه وعشرين"), out _), h => h.Concept == SymptomConcept.ExtremeValue);
         Assert.Contains(ConceptTagger.Default.Tag(SafetyText.Fold("عندي ضغط من خمس سنين"), out _), h => h.Concept == SymptomConcept.Recurrent);
+    }
+
+    [Fact]
+    public void An_age_is_not_an_intensity()
+    {
+        // "عمره" (his age) once read as ع + مره, the Gulf "very".
+        Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("ابني عمره سنتين"), out _), h => h.Concept == SymptomConcept.Severe);
+    }
+
+    [Fact]
+    public void A_stable_or_old_diagnosis_named_by_the_doctor_is_not_an_attack_now()
+    {
+        Assert.False(RedFlagDetector.Default.Detect("الدكتور قال لأمي عندها ذبحة صدرية مستقرة، هل تقدر تصوم؟").IsUrgent);
+        Assert.True(RedFlagDetector.Default.Detect("أبوي جاته ذبحة صدرية الحين").IsUrgent);
     }
 
     [Fact]
