@@ -110,11 +110,14 @@ internal static class CompositeRules
         R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), N(Swallow, Breathe)),
         R("anaphylaxis.throat-closing", RedFlagCategory.Anaphylaxis, 14, [Mild], P(Allergen), P(Throat), P(Narrow)),
 
+        // A changed, hoarse voice after a trigger: the airway is swelling.
+        R("anaphylaxis.voice-change", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Speech), P(Changed)),
+
         // Neurological: thunderclap headache, head injury with warning signs, meningitis signs.
         R("neuro.worst-headache", RedFlagCategory.Neurological, 4, [Mild, Recurrent], P(Headache), P(Worst)),
         R("neuro.sudden-severe-headache", RedFlagCategory.Neurological, 6, [Mild, Recurrent], P(Headache), P(Sudden), P(Severe)),
         R("neuro.headache-like-a-blow", RedFlagCategory.Neurological, 8, NoUnless, P(Headache), P(Like), P(Hammer)),
-        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake).Concat(N(Respond, Feed)).ToArray()),
+        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake, Bleed).Concat(N(Respond, Feed)).ToArray()),
         R("neuro.fever-stiff-neck", RedFlagCategory.Neurological, 12, NoUnless, P(Fever), P(Neck), P(Stiff).Concat(N(Bend, Move)).ToArray()),
         R("neuro.fever-light-hurts", RedFlagCategory.Neurological, 12, [Mild], P(Fever), P(Light), P(Pain, Stiff, Headache, Lethargic).Concat(N(Endure)).ToArray()),
         R("neuro.fever-purple-rash", RedFlagCategory.Neurological, 10, NoUnless, P(Fever), P(Rash), P(Purple)),
@@ -140,7 +143,7 @@ internal static class CompositeRules
         R("abdomen.testicular-pain", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent], P(Testicle), P(Pain), P(Severe, Sudden)),
 
         // Sepsis: fever with confusion or blue, mottled skin.
-        R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue).Concat(N(Recognise)).ToArray()),
+        R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue, LowPressure).Concat(N(Recognise)).ToArray()),
     ];
 
     private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>

@@ -29,6 +29,10 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("بنتي ٦ أسابيع وسخنة", RedFlagCategory.InfantFever)]
     [InlineData("رضيعي يتنفس بسرعة ويطلع منه أنين", RedFlagCategory.InfantFever)]
     [InlineData("بنتي لقت حبوب الضغط تبع جدتها وبلعت منها", RedFlagCategory.Poisoning)]
+    [InlineData("عمي وقع من فوق السطح ووجهه ينزف", RedFlagCategory.SevereInjury)]
+    [InlineData("جدي عنده حمى وضغطه واطي ومش على بعضه", RedFlagCategory.Sepsis)]
+    [InlineData("أختي قالت تبي تموت وسكرت الباب على نفسها", RedFlagCategory.SelfHarm)]
+    [InlineData("بعد ما أخذت المضاد الحيوي صوتي صار مبحوح", RedFlagCategory.Anaphylaxis)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
