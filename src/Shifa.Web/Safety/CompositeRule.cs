@@ -62,7 +62,7 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
         SymptomConcept.Venomous, SymptomConcept.Ground, SymptomConcept.Height, SymptomConcept.Water, SymptomConcept.Like, SymptomConcept.Hammer,
         SymptomConcept.Extent, SymptomConcept.Blade, SymptomConcept.Cutting, SymptomConcept.SelfObject, SymptomConcept.Air, SymptomConcept.Breath,
         SymptomConcept.Quantity, SymptomConcept.Worst, SymptomConcept.Gas, SymptomConcept.Fit, SymptomConcept.Epilepsy,
-        SymptomConcept.Light, SymptomConcept.AtRest, SymptomConcept.Testicle,
+        SymptomConcept.Light, SymptomConcept.AtRest, SymptomConcept.Testicle, SymptomConcept.Asthma,
     ];
 
     private static bool Accepts(Cue[] group, ConceptHit hit)

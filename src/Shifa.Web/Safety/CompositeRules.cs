@@ -48,6 +48,9 @@ internal static class CompositeRules
         R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
         R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
         R("breathing.inhaler-not-helping", RedFlagCategory.Breathing, 5, NoUnless, P(Inhaler), N(Helps)),
+        R("breathing.asthma-cannot-speak", RedFlagCategory.Breathing, 8, NoUnless, P(Asthma, Inhaler), N(Speaking, Speak)),
+        // Cannot swallow one's own saliva: the throat is closing (epiglottitis, abscess).
+        R("breathing.cannot-swallow-saliva", RedFlagCategory.Breathing, 4, [Mild], N(Swallow), P(Foam)),
         R("breathing.retractions", RedFlagCategory.Breathing, 4, NoUnless, P(Retraction), P(Chest)),
         R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
 

@@ -53,7 +53,7 @@ public sealed partial class RedFlagDetector
         "السنة الماضية", "السنة اللي فاتت", "السنة الي فاتت", "العام الماضي", "العام الفائت", "الشهر الماضي", "الشهر اللي فات", "من سنة", "من سنتين", "من سنين", "من سنوات",
         "قبل سنة", "قبل سنتين", "قبل سنوات", "قبل سنين", "قبل شهور", "قبل أشهر", "قبل كم شهر", "قبل كم سنة", "من كم سنة", "من زمان", "زمان", "في الماضي", "سابقا", "كان عندي",
         "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "عانيت", "عانى", "كنت كنفكر", "كنت نفكر", "كنت أفكر", "كنت افكر", "كنت بفكر", "كنت فكر", "last year",
-        "قبل اسبوع", "قبل أسبوع", "قبل اسبوعين", "الأسبوع الماضي", "الاسبوع اللي فات", "الاسبوع الي فات", "العام اللي فات", "العام الي فات", "الشهر الي فات", "لما كان", "لما كانت",
+        "العام اللي فات", "العام الي فات", "الشهر الي فات", "لما كان", "لما كانت",
     ]);
 
     private static readonly string[] ResolvedMarkers = Fold(
@@ -61,6 +61,9 @@ public sealed partial class RedFlagDetector
         "بخير", "مزيان", "مزيانه", "الحمد لله", "الحمدلله", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي", "على خير", "علي خير", "سليمه", "سليم", "طلعت كويسه",
         "now fine", "recovered",
     ]);
+
+    // A week ago is still recent: past only when the message also says it is over.
+    private static readonly string[] RecentPastMarkers = Fold(["قبل اسبوع", "قبل أسبوع", "قبل اسبوعين", "الأسبوع الماضي", "الاسبوع اللي فات", "الاسبوع الي فات"]);
 
     // Asking about a next time: with a past episode or a question it is not happening now.
     private static readonly string[] AgainMarkers = Fold(
@@ -133,7 +136,8 @@ public sealed partial class RedFlagDetector
 
         // A past episode that is over ("last year, now fine") or a general question with nothing
         // happening now ("how do I prevent a stroke?") is answered normally.
-        var historical = past && (resolved || !acute);
+        past |= YearsAgo().IsMatch(text);
+        var historical = (past && (resolved || !acute)) || (resolved && RecentPastMarkers.Any(m => ContainsWord(text, m)));
         historical |= AgainMarkers.Any(m => ContainsWord(text, m)) && (past || ContainsWholeWord(text, "هل") || ContainsWholeWord(text, "واش"));
         var informational = info && !acute && !symptom;
 
@@ -310,6 +314,10 @@ public sealed partial class RedFlagDetector
 
     [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
+
+    // "قبل ثلاث سنين", "قبل 5 شهور": months or years ago.
+    [GeneratedRegex(@"\bقبل\s+(?:\d{1,2}|[\p{IsArabic}]+)\s+(?:سنين|سنوات|سنه|سنتين|شهور|اشهر|شهر)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YearsAgo();
 
     // "بنتي ٦ أسابيع", "ولدي ٢٠ يوم": a child noun followed directly by a number and a unit.
     [GeneratedRegex(@"(?:ابني|بنتي|ابنتي|ولدي|بنوتي|حفيدي|حفيدتي|رضيعي|رضيعتي|بيبيتي|البيبي)\s+(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -33,6 +33,9 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("جدي عنده حمى وضغطه واطي ومش على بعضه", RedFlagCategory.Sepsis)]
     [InlineData("أختي قالت تبي تموت وسكرت الباب على نفسها", RedFlagCategory.SelfHarm)]
     [InlineData("بعد ما أخذت المضاد الحيوي صوتي صار مبحوح", RedFlagCategory.Anaphylaxis)]
+    [InlineData("أخوي ما يقدر يبلع ريقه وحرارته عالية", RedFlagCategory.Breathing)]
+    [InlineData("بنتي عندها ربو ومش قادرة تكمل جملة", RedFlagCategory.Breathing)]
+    [InlineData("مرتي ولدت قبل أسبوع ونزيفها كثير وما وقف", RedFlagCategory.SevereBleeding)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
@@ -53,6 +56,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("يجيني صداع نصفي مرة في الشهر وأنا حامل بالشهر الخامس، هل المسكن آمن؟")]
     [InlineData("ابني بقاله شهر عنده سخونية خفيفة بالليل")]
     [InlineData("ابني عمره ١٤ سنة يشتكي من ألم في الخصية، ايش السبب؟")]
+    [InlineData("أختي حاولت تنتحر قبل ثلاث سنين والحين بخير، كيف أدعمها؟")]
     public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
     {
         var r = Compositional.Detect(text);
