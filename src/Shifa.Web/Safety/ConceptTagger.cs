@@ -30,7 +30,7 @@ internal sealed class ConceptTagger
         SymptomConcept.Breathe, SymptomConcept.Move, SymptomConcept.Speak, SymptomConcept.See, SymptomConcept.Walk, SymptomConcept.Grip, SymptomConcept.Lift,
         SymptomConcept.Recognise, SymptomConcept.Respond, SymptomConcept.Answer, SymptomConcept.Feel, SymptomConcept.Feed, SymptomConcept.Stop, SymptomConcept.Wake,
         SymptomConcept.Live, SymptomConcept.Reason, SymptomConcept.Enter, SymptomConcept.Speaking, SymptomConcept.Continue, SymptomConcept.Bend, SymptomConcept.Helps,
-        SymptomConcept.Endure, SymptomConcept.Fade, SymptomConcept.Swallow, SymptomConcept.Wet,
+        SymptomConcept.Endure, SymptomConcept.Fade, SymptomConcept.Swallow, SymptomConcept.Wet, SymptomConcept.Stool,
     ];
 
     private static readonly HashSet<string> ScopeBreakers = FoldedSet(["بس", "لكن", "ولكن", "بل", "لاكن", "اما", "وبعدين", "ثم", "بعدها"]);

@@ -36,6 +36,11 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("أخوي ما يقدر يبلع ريقه وحرارته عالية", RedFlagCategory.Breathing)]
     [InlineData("بنتي عندها ربو ومش قادرة تكمل جملة", RedFlagCategory.Breathing)]
     [InlineData("مرتي ولدت قبل أسبوع ونزيفها كثير وما وقف", RedFlagCategory.SevereBleeding)]
+    [InlineData("أبوي بطنه منفوخ فجأة وما طلع منه براز من يومين", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("عمتي حرارتها عالية ورجليها مبقعة", RedFlagCategory.Sepsis)]
+    [InlineData("جدتي عندها السكري وصارت تهذي", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("أختي عندها وجع بطن قوي وبطنها قاسي", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ولدي سخون ورقبتو يابسة", RedFlagCategory.Neurological)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
@@ -57,6 +62,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("ابني بقاله شهر عنده سخونية خفيفة بالليل")]
     [InlineData("ابني عمره ١٤ سنة يشتكي من ألم في الخصية، ايش السبب؟")]
     [InlineData("أختي حاولت تنتحر قبل ثلاث سنين والحين بخير، كيف أدعمها؟")]
+    [InlineData("بنتي جاتها تشنجات مع الحرارة وهي صغيرة والحين عمرها سبع سنين وما تكررت")]
     public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
     {
         var r = Compositional.Detect(text);
