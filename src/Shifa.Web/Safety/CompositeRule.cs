@@ -47,9 +47,9 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
         return false;
     }
 
-    // A figurative cause trails the phrase it colours by a few words ("كاد نفسي ينقطع من الضحك"),
+    // A figurative cause or a snore trails the phrase it colours by a few words ("كاد نفسي ينقطع من الضحك"),
     // further than the tight windows of the breath and self-harm rules.
-    private int GuardReach(SymptomConcept concept) => concept == SymptomConcept.Figurative ? Math.Max(Window, 5) : Window;
+    private int GuardReach(SymptomConcept concept) => concept is SymptomConcept.Figurative or SymptomConcept.Snore ? Math.Max(Window, 5) : Window;
 
     // Who and where do not change under a negation: in "مش قادر يحرك رجله" the leg is the object of
     // the negated verb, not a denied symptom. Only symptoms and actions carry polarity.
@@ -62,7 +62,7 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
         SymptomConcept.Venomous, SymptomConcept.Ground, SymptomConcept.Height, SymptomConcept.Water, SymptomConcept.Like, SymptomConcept.Hammer,
         SymptomConcept.Extent, SymptomConcept.Blade, SymptomConcept.Cutting, SymptomConcept.SelfObject, SymptomConcept.Air, SymptomConcept.Breath,
         SymptomConcept.Quantity, SymptomConcept.Worst, SymptomConcept.Gas, SymptomConcept.Fit, SymptomConcept.Epilepsy,
-        SymptomConcept.Light, SymptomConcept.AtRest, SymptomConcept.Testicle, SymptomConcept.Asthma,
+        SymptomConcept.Light, SymptomConcept.AtRest, SymptomConcept.Testicle, SymptomConcept.Asthma, SymptomConcept.Electric,
     ];
 
     private static bool Accepts(Cue[] group, ConceptHit hit)

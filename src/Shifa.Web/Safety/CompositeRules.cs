@@ -43,11 +43,12 @@ internal static class CompositeRules
         R("breathing.cannot", RedFlagCategory.Breathing, 4, [Nose, Mild, Recurrent], N(Breathe)),
         R("breathing.no-air", RedFlagCategory.Breathing, 3, NoUnless, N(Enter), P(Air)),
         O("breathing.breath-cut", RedFlagCategory.Breathing, 2, [Mild, Figurative], P(Breath), P(BreathCut)),
-        R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, [Figurative], P(Breath), P(Stop)),
+        R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, [Figurative, Snore], P(Breath), P(Stop)),
         R("breathing.choking", RedFlagCategory.Breathing, 6, [Mild, Figurative], P(Choke)),
         R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
         R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
         R("breathing.inhaler-not-helping", RedFlagCategory.Breathing, 5, NoUnless, P(Inhaler), N(Helps)),
+        R("breathing.stuck-in-throat", RedFlagCategory.Breathing, 8, NoUnless, P(Stuck), P(Throat), N(Swallow, Speak, Breathe)),
         R("breathing.asthma-cannot-speak", RedFlagCategory.Breathing, 8, NoUnless, P(Asthma, Inhaler), N(Speaking, Speak)),
         // Cannot swallow one's own saliva: the throat is closing (epiglottitis, abscess).
         R("breathing.cannot-swallow-saliva", RedFlagCategory.Breathing, 4, [Mild], N(Swallow), P(Foam)),
@@ -110,7 +111,7 @@ internal static class CompositeRules
 
         // Anaphylaxis: a trigger, then swelling of face, lips, tongue or throat, or a closing throat.
         R("anaphylaxis.swelling", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Tongue), P(Swelling)),
-        R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), N(Swallow, Breathe)),
+        R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), P(Breathless, Wheeze, Gasp).Concat(N(Swallow, Breathe)).ToArray()),
         R("anaphylaxis.throat-closing", RedFlagCategory.Anaphylaxis, 14, [Mild], P(Allergen), P(Throat), P(Narrow)),
 
         // A changed, hoarse voice after a trigger: the airway is swelling.
@@ -135,6 +136,7 @@ internal static class CompositeRules
         // Severe injury and burns.
         R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk, Feel)).ToArray()),
+        R("injury.electric-shock", RedFlagCategory.SevereInjury, 10, NoUnless, P(Electric), P(FaintNamed, Confused, Fast, Burn, Heart, Fell, Breathless, Shake).Concat(N(Respond, Breathe, Answer, Move)).ToArray()),
         R("injury.open-fracture", RedFlagCategory.SevereInjury, 3, NoUnless, P(Bone), P(Out)),
         R("injury.stab-or-gunshot", RedFlagCategory.SevereInjury, 4, NoUnless, P(Weapon), P(Blade, Belly, Chest, Neck, Head, Bleed, Blood)),
         R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Spill), P(Boiling), P(Extent, Peeling, Child)),

@@ -41,6 +41,9 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("جدتي عندها السكري وصارت تهذي", RedFlagCategory.DiabeticEmergency)]
     [InlineData("أختي عندها وجع بطن قوي وبطنها قاسي", RedFlagCategory.AcuteAbdomen)]
     [InlineData("ولدي سخون ورقبتو يابسة", RedFlagCategory.Neurological)]
+    [InlineData("جدي علقت لقمة بحلقه وما يقدر يتكلم", RedFlagCategory.Breathing)]
+    [InlineData("بنتي أكلت فستق وطلع عليها طفح ونفسها صعب", RedFlagCategory.Anaphylaxis)]
+    [InlineData("أخوي انصعق من الكهربا وصار مش واعي", RedFlagCategory.SevereInjury)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
@@ -63,6 +66,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("ابني عمره ١٤ سنة يشتكي من ألم في الخصية، ايش السبب؟")]
     [InlineData("أختي حاولت تنتحر قبل ثلاث سنين والحين بخير، كيف أدعمها؟")]
     [InlineData("بنتي جاتها تشنجات مع الحرارة وهي صغيرة والحين عمرها سبع سنين وما تكررت")]
+    [InlineData("زوجي يشخر بالليل ويوقف نفسه شوي، هل أخليه يسوي دراسة نوم؟")]
     public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
     {
         var r = Compositional.Detect(text);
