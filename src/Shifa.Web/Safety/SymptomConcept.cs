@@ -50,5 +50,5 @@ internal enum SymptomConcept
     Accident, Height, Bone, Out, Weapon, Burn, Boiling, Extent, Peeling, Spill,
 
     // Meningitis, dehydration, pain at rest, laughter (figurative speech)
-    Light, Wet, AtRest, Figurative, Testicle, OneDose, Grunt, LowPressure, Changed, Asthma, Mottled, Snore, Stuck, Electric,
+    Light, Wet, AtRest, Figurative, Testicle, OneDose, Grunt, LowPressure, Changed, Asthma, Mottled, Snore, Stuck, Electric, Smoking,
 }

@@ -44,6 +44,8 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("جدي علقت لقمة بحلقه وما يقدر يتكلم", RedFlagCategory.Breathing)]
     [InlineData("بنتي أكلت فستق وطلع عليها طفح ونفسها صعب", RedFlagCategory.Anaphylaxis)]
     [InlineData("أخوي انصعق من الكهربا وصار مش واعي", RedFlagCategory.SevereInjury)]
+    [InlineData("صدري مطبوق وعرقان وإيدي الشمال منملة", RedFlagCategory.Cardiac)]
+    [InlineData("صرت أحس إنو ما في داعي عيش", RedFlagCategory.SelfHarm)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
@@ -67,6 +69,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("أختي حاولت تنتحر قبل ثلاث سنين والحين بخير، كيف أدعمها؟")]
     [InlineData("بنتي جاتها تشنجات مع الحرارة وهي صغيرة والحين عمرها سبع سنين وما تكررت")]
     [InlineData("زوجي يشخر بالليل ويوقف نفسه شوي، هل أخليه يسوي دراسة نوم؟")]
+    [InlineData("نفسي أبطل تدخين، كيف أبدأ؟")]
     public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
     {
         var r = Compositional.Detect(text);
