@@ -46,6 +46,8 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("أخوي انصعق من الكهربا وصار مش واعي", RedFlagCategory.SevereInjury)]
     [InlineData("صدري مطبوق وعرقان وإيدي الشمال منملة", RedFlagCategory.Cardiac)]
     [InlineData("صرت أحس إنو ما في داعي عيش", RedFlagCategory.SelfHarm)]
+    [InlineData("صاحبي حاط حبل وقال إنها آخر ليلة", RedFlagCategory.SelfHarm)]
+    [InlineData("ولد جيرانا تضرب بجنوية فالكرش", RedFlagCategory.SevereInjury)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
