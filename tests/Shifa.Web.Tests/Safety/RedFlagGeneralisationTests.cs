@@ -48,6 +48,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("صرت أحس إنو ما في داعي عيش", RedFlagCategory.SelfHarm)]
     [InlineData("صاحبي حاط حبل وقال إنها آخر ليلة", RedFlagCategory.SelfHarm)]
     [InlineData("ولد جيرانا تضرب بجنوية فالكرش", RedFlagCategory.SevereInjury)]
+    [InlineData("بنتي أكلت فطر من البر وبطنها يوجعها", RedFlagCategory.Poisoning)]
     public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
     {
         var r = Compositional.Detect(text);
