@@ -38,7 +38,7 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
                 all = hits.Any(h => h.Index != anchor.Index && Math.Abs(h.Index - anchor.Index) <= window && (!Ordered || h.Index > anchor.Index) && Accepts(group, h));
             }
 
-            if (all && !hits.Any(h => !h.Negated && Math.Abs(h.Index - anchor.Index) <= Window && Unless.Contains(h.Concept)))
+            if (all && !hits.Any(h => !h.Negated && Math.Abs(h.Index - anchor.Index) <= GuardReach(h.Concept) && Unless.Contains(h.Concept)))
             {
                 return true;
             }
@@ -46,6 +46,10 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
 
         return false;
     }
+
+    // A figurative cause or a snore trails the phrase it colours by a few words ("كاد نفسي ينقطع من الضحك"),
+    // further than the tight windows of the breath and self-harm rules.
+    private int GuardReach(SymptomConcept concept) => concept is SymptomConcept.Figurative or SymptomConcept.Snore or SymptomConcept.Smoking ? Math.Max(Window, 5) : Window;
 
     // Who and where do not change under a negation: in "مش قادر يحرك رجله" the leg is the object of
     // the negated verb, not a denied symptom. Only symptoms and actions carry polarity.
@@ -58,6 +62,7 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
         SymptomConcept.Venomous, SymptomConcept.Ground, SymptomConcept.Height, SymptomConcept.Water, SymptomConcept.Like, SymptomConcept.Hammer,
         SymptomConcept.Extent, SymptomConcept.Blade, SymptomConcept.Cutting, SymptomConcept.SelfObject, SymptomConcept.Air, SymptomConcept.Breath,
         SymptomConcept.Quantity, SymptomConcept.Worst, SymptomConcept.Gas, SymptomConcept.Fit, SymptomConcept.Epilepsy,
+        SymptomConcept.Light, SymptomConcept.AtRest, SymptomConcept.Testicle, SymptomConcept.Asthma, SymptomConcept.Electric,
     ];
 
     private static bool Accepts(Cue[] group, ConceptHit hit)

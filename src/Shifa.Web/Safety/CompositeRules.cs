@@ -14,6 +14,8 @@ internal static class CompositeRules
     [
         // Heart attack: chest pain with sweating, radiation, breathlessness or faintness; or severe and sudden.
         R("cardiac.chest-pain-with-companion", RedFlagCategory.Cardiac, 10, [Mild, Exertion, Recurrent], P(Chest, Heart), P(Pain, Burning), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray()),
+        // Pain at rest is not the exertion a guard sets aside ("بدأ وأنا أصعد الدرج ولم يخف بعد الراحة").
+        R("cardiac.chest-pain-at-rest", RedFlagCategory.Cardiac, 12, [Mild, Recurrent], P(Chest, Heart), P(Pain, Burning), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray(), P(AtRest)),
         R("cardiac.chest-pain-severe", RedFlagCategory.Cardiac, 5, [Mild, Exertion, Cough, Recurrent], P(Chest), P(Pain), P(Severe, Sudden, Now)),
         R("cardiac-or-stroke.named-now", RedFlagCategory.Cardiac, 8, [Recurrent], P(EmergencyNamed), P(Now, Sudden, Sweat, Pain, SpeechBad, Weak, Droop, FaintNamed).Concat(N(Speak, Move, Respond, Breathe)).ToArray()),
         R("cardiac.clutching-chest", RedFlagCategory.Cardiac, 3, NoUnless, P(Clutch), P(Chest, Heart)),
@@ -34,25 +36,30 @@ internal static class CompositeRules
         R("bleeding.not-stopping", RedFlagCategory.SevereBleeding, 6, [Mild, Period], P(Blood, Bleed, Wound), N(Stop)),
         R("bleeding.vomit-or-cough-blood", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit, Cough), P(Blood)),
         R("bleeding.dark-vomit", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit), P(Dark)),
-        R("bleeding.black-stool-faint", RedFlagCategory.SevereBleeding, 8, NoUnless, P(Stool), P(Dark), P(Faint, FaintNamed, Pale, Severe, Sudden)),
+        R("bleeding.black-stool-faint", RedFlagCategory.SevereBleeding, 11, NoUnless, P(Stool), P(Dark), P(Faint, FaintNamed, Pale, Severe, Sudden, Fell)),
         R("bleeding.deep-wound", RedFlagCategory.SevereBleeding, 3, [Mild], P(Wound), P(Deep)),
 
         // Breathing: cannot breathe, choking, breath cut off, blue lips, gasping with severity.
         R("breathing.cannot", RedFlagCategory.Breathing, 4, [Nose, Mild, Recurrent], N(Breathe)),
         R("breathing.no-air", RedFlagCategory.Breathing, 3, NoUnless, N(Enter), P(Air)),
-        O("breathing.breath-cut", RedFlagCategory.Breathing, 2, [Mild], P(Breath), P(BreathCut)),
-        R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, NoUnless, P(Breath), P(Stop)),
-        R("breathing.choking", RedFlagCategory.Breathing, 6, [Mild], P(Choke)),
+        O("breathing.breath-cut", RedFlagCategory.Breathing, 2, [Mild, Figurative, Smoking], P(Breath), P(BreathCut)),
+        R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, [Figurative, Snore, Smoking], P(Breath), P(Stop)),
+        R("breathing.choking", RedFlagCategory.Breathing, 6, [Mild, Figurative], P(Choke)),
         R("breathing.blue", RedFlagCategory.Breathing, 2, NoUnless, P(Blue), P(Lips)),
         R("breathing.gasping-severe", RedFlagCategory.Breathing, 8, [Mild, Exertion, Recurrent], P(Gasp, Breathless, Wheeze), P(Severe, Sudden, Blue, Retraction).Concat(N(Speaking, Speak)).ToArray()),
         R("breathing.inhaler-not-helping", RedFlagCategory.Breathing, 5, NoUnless, P(Inhaler), N(Helps)),
+        R("breathing.stuck-in-throat", RedFlagCategory.Breathing, 8, NoUnless, P(Stuck), P(Throat), N(Swallow, Speak, Breathe)),
+        R("breathing.asthma-cannot-speak", RedFlagCategory.Breathing, 8, NoUnless, P(Asthma, Inhaler), N(Speaking, Speak)),
+        // Cannot swallow one's own saliva: the throat is closing (epiglottitis, abscess).
+        R("breathing.cannot-swallow-saliva", RedFlagCategory.Breathing, 4, [Mild], N(Swallow), P(Foam)),
         R("breathing.retractions", RedFlagCategory.Breathing, 4, NoUnless, P(Retraction), P(Chest)),
         R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
 
         // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
         R("poisoning.household", RedFlagCategory.Poisoning, 8, [Prevent], P(Swallow), P(Household)),
-        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
-        R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, NoUnless, P(Medication, Quantity), P(Empty)),
+        R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent, Recurrent, OneDose], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
+        W("poisoning.another-persons-medicine", RedFlagCategory.Poisoning, [0, 4, 6], [Prevent, Recurrent], P(Medication), P(OtherPerson), P(Swallow)),
+        R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, [Recurrent], P(Medication, Quantity), P(Empty)),
         R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child)),
         R("poisoning.overdose", RedFlagCategory.Poisoning, 6, NoUnless, P(Overdose), P(Swallow)),
         R("poisoning.venomous-bite", RedFlagCategory.Poisoning, 4, NoUnless, P(Bite), P(Venomous)),
@@ -61,14 +68,14 @@ internal static class CompositeRules
         O("self-harm.act-on-self", RedFlagCategory.SelfHarm, 1, [Accidental], P(HarmVerb, Throw), P(SelfObject)),
         R("self-harm.cut-arteries", RedFlagCategory.SelfHarm, 2, [Accidental], P(Slash), P(Cutting)),
         R("self-harm.cutting-for-relief", RedFlagCategory.SelfHarm, 8, [Accidental], P(Slash), P(Blade), P(Relief)),
-        R("self-harm.death-is-better", RedFlagCategory.SelfHarm, 3, NoUnless, P(Die), P(Better)),
-        R("self-harm.wish-to-die", RedFlagCategory.SelfHarm, 3, NoUnless, P(Wish), P(Die)),
-        O("self-harm.end-own-life", RedFlagCategory.SelfHarm, 2, [Accidental], P(Die), P(SelfObject)),
+        R("self-harm.death-is-better", RedFlagCategory.SelfHarm, 3, [Figurative], P(Die), P(Better)),
+        R("self-harm.wish-to-die", RedFlagCategory.SelfHarm, 3, [Figurative], P(Wish), P(Die)),
+        O("self-harm.end-own-life", RedFlagCategory.SelfHarm, 2, [Accidental, Figurative], P(Die), P(SelfObject)),
         R("self-harm.no-wish-to-live", RedFlagCategory.SelfHarm, 3, NoUnless, N(Wish), A(Live, Wake)),
         R("self-harm.sleep-forever", RedFlagCategory.SelfHarm, 3, [Until], P(Sleep), N(Wake)),
-        R("self-harm.no-reason-to-live", RedFlagCategory.SelfHarm, 5, NoUnless, N(Reason), P(Live, Continue)),
+        R("self-harm.no-reason-to-live", RedFlagCategory.SelfHarm, 5, NoUnless, N(Reason), A(Live, Continue)),
         R("self-harm.burden", RedFlagCategory.SelfHarm, 12, NoUnless, P(Burden, Better), P(WithoutMe)),
-        R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason)).ToArray()),
+        R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason, See, Continue, Endure, Live)).ToArray()),
         R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
         R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
         R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),
@@ -78,50 +85,72 @@ internal static class CompositeRules
         R("pregnancy.bleeding", RedFlagCategory.Pregnancy, 14, [Mild, Period], P(Pregnant), P(Bleed)),
         W("pregnancy.blood-loss", RedFlagCategory.Pregnancy, [0, 3, 14], [Mild, Period], P(Blood), P(Descend, Heavy, Spurt), P(Pregnant)),
         W("pregnancy.waters", RedFlagCategory.Pregnancy, [0, 3, 14], [Mild], P(Water), P(Descend), P(Pregnant)),
-        R("pregnancy.severe-pain", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Belly), P(Pain), P(Severe)),
+        R("pregnancy.severe-pain", RedFlagCategory.Pregnancy, 14, [Mild, Recurrent], P(Pregnant), P(Belly), P(Pain), P(Severe)),
+        // Early pregnancy pain with faintness or blood, wherever it is felt (ectopic pregnancy).
+        R("pregnancy.pain-with-faintness", RedFlagCategory.Pregnancy, 14, [Recurrent], P(Pregnant), P(Pain), P(Severe), P(Faint, FaintNamed, Blood, Bleed)),
         R("pregnancy.no-movement", RedFlagCategory.Pregnancy, 10, NoUnless, P(Pregnant, Fetus), N(Move, Feel)),
         R("pregnancy.movement-stopped", RedFlagCategory.Pregnancy, 10, NoUnless, P(Pregnant, Fetus), P(Move), P(Stop)),
-        R("pregnancy.pre-eclampsia", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Headache), P(Blur, Swelling, Severe)),
+        R("pregnancy.pre-eclampsia", RedFlagCategory.Pregnancy, 14, [Mild, Recurrent], P(Pregnant), P(Headache), P(Blur, Swelling, Severe)),
 
         // Babies of three months or less: fever, not feeding, floppy, bulging fontanelle.
         R("infant.fever", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Fever)),
-        R("infant.not-feeding-or-floppy", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Lethargic, Fontanelle).Concat(N(Feed)).ToArray()),
+        R("infant.not-feeding-or-floppy", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Lethargic, Fontanelle).Concat(N(Feed, Wet)).ToArray()),
+
+        // A young baby breathing fast, grunting, drawing in or turning blue (WHO IMCI danger signs).
+        R("infant.breathing", RedFlagCategory.InfantFever, 14, NoUnless, P(Infant), P(Breathe, Breath, Breathless), P(Fast, Grunt, Retraction, Blue)),
 
         // Seizures and unconsciousness.
         R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Pain], P(Seizure)),
         R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, NoUnless, P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop)).ToArray()),
         R("seizure.shaking-with-signs", RedFlagCategory.Seizure, 8, [Mild], P(Shake), P(Rolled, Foam, Fell, FaintNamed).Concat(N(Respond, Answer, Feel)).ToArray()),
+        // Suddenly not knowing people or place, with a second sign: delirium, stroke, hypoglycaemia.
+        R("unconscious.not-recognising", RedFlagCategory.Unconscious, 12, [Recurrent], N(Recognise), P(Confused, Sudden, Now, Speech, SpeechBad, Fever, Sweat, Shake, Diabetes, Lethargic).Concat(N(Recognise)).ToArray()),
         R("unconscious.named", RedFlagCategory.Unconscious, 3, [Feel], P(FaintNamed)),
         R("unconscious.unresponsive", RedFlagCategory.Unconscious, 3, [Until], N(Respond)),
-        R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
+        R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer, Speak), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
 
         // Anaphylaxis: a trigger, then swelling of face, lips, tongue or throat, or a closing throat.
         R("anaphylaxis.swelling", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Tongue), P(Swelling)),
-        R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), N(Swallow, Breathe)),
-        R("anaphylaxis.throat-closing", RedFlagCategory.Anaphylaxis, 10, [Mild], P(Allergen), P(Throat), P(Narrow)),
+        R("anaphylaxis.cannot-swallow-or-breathe", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Rash, Swelling), P(Breathless, Wheeze, Gasp).Concat(N(Swallow, Breathe)).ToArray()),
+        R("anaphylaxis.throat-closing", RedFlagCategory.Anaphylaxis, 14, [Mild], P(Allergen), P(Throat), P(Narrow)),
+
+        // A changed, hoarse voice after a trigger: the airway is swelling.
+        R("anaphylaxis.voice-change", RedFlagCategory.Anaphylaxis, 12, [Mild], P(Allergen), P(Speech), P(Changed)),
 
         // Neurological: thunderclap headache, head injury with warning signs, meningitis signs.
         R("neuro.worst-headache", RedFlagCategory.Neurological, 4, [Mild, Recurrent], P(Headache), P(Worst)),
         R("neuro.sudden-severe-headache", RedFlagCategory.Neurological, 6, [Mild, Recurrent], P(Headache), P(Sudden), P(Severe)),
         R("neuro.headache-like-a-blow", RedFlagCategory.Neurological, 8, NoUnless, P(Headache), P(Like), P(Hammer)),
-        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused).Concat(N(Respond)).ToArray()),
+        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake, Bleed).Concat(N(Respond, Feed)).ToArray()),
         R("neuro.fever-stiff-neck", RedFlagCategory.Neurological, 12, NoUnless, P(Fever), P(Neck), P(Stiff).Concat(N(Bend, Move)).ToArray()),
+        R("neuro.fever-light-hurts", RedFlagCategory.Neurological, 12, [Mild], P(Fever), P(Light), P(Pain, Stiff, Headache, Lethargic).Concat(N(Endure)).ToArray()),
         R("neuro.fever-purple-rash", RedFlagCategory.Neurological, 10, NoUnless, P(Fever), P(Rash), P(Purple)),
         R("neuro.fever-rash-not-fading", RedFlagCategory.Neurological, 10, NoUnless, P(Rash), N(Fade), P(Fever)),
 
         // Diabetic emergencies: a diabetic who is confused, unresponsive, or has an extreme reading with symptoms.
-        R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer)).ToArray()),
+        R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer, Recognise)).ToArray()),
         W("diabetic.slurred", RedFlagCategory.DiabeticEmergency, [0, 2, 16], NoUnless, P(Speech), P(SpeechBad), P(Diabetes)),
-        R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe)),
+        R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe, Fast, Gasp)),
         R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused)),
 
         // Severe injury and burns.
         R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
-        R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
+        R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk, Feel)).ToArray()),
+        R("injury.electric-shock", RedFlagCategory.SevereInjury, 10, NoUnless, P(Electric), P(FaintNamed, Confused, Fast, Burn, Heart, Fell, Breathless, Shake).Concat(N(Respond, Breathe, Answer, Move)).ToArray()),
         R("injury.open-fracture", RedFlagCategory.SevereInjury, 3, NoUnless, P(Bone), P(Out)),
         R("injury.stab-or-gunshot", RedFlagCategory.SevereInjury, 4, NoUnless, P(Weapon), P(Blade, Belly, Chest, Neck, Head, Bleed, Blood)),
         R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Spill), P(Boiling), P(Extent, Peeling, Child)),
         R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Burn), P(Extent, Peeling)),
+
+        // Acute abdomen: sudden, severe or spreading belly (or testicular) pain with a second sign.
+        R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly, Testicle), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff).Concat(N(Move, Walk)).ToArray()),
+        // A belly that swells suddenly with vomiting or no stool passing: obstruction.
+        R("abdomen.swollen-and-vomiting", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent], P(Belly), P(Swelling), P(Vomit).Concat(N(Stool)).ToArray(), P(Sudden, Severe)),
+        // A sudden or severe testicular pain needs no second sign (torsion is saved within hours).
+        R("abdomen.testicular-pain", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent], P(Testicle), P(Pain), P(Severe, Sudden)),
+
+        // Sepsis: fever with confusion or blue, mottled skin.
+        R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue, LowPressure, Mottled).Concat(N(Recognise)).ToArray()),
     ];
 
     private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>

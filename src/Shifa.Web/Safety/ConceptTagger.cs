@@ -30,7 +30,7 @@ internal sealed class ConceptTagger
         SymptomConcept.Breathe, SymptomConcept.Move, SymptomConcept.Speak, SymptomConcept.See, SymptomConcept.Walk, SymptomConcept.Grip, SymptomConcept.Lift,
         SymptomConcept.Recognise, SymptomConcept.Respond, SymptomConcept.Answer, SymptomConcept.Feel, SymptomConcept.Feed, SymptomConcept.Stop, SymptomConcept.Wake,
         SymptomConcept.Live, SymptomConcept.Reason, SymptomConcept.Enter, SymptomConcept.Speaking, SymptomConcept.Continue, SymptomConcept.Bend, SymptomConcept.Helps,
-        SymptomConcept.Endure, SymptomConcept.Fade, SymptomConcept.Swallow,
+        SymptomConcept.Endure, SymptomConcept.Fade, SymptomConcept.Swallow, SymptomConcept.Wet, SymptomConcept.Stool,
     ];
 
     private static readonly HashSet<string> ScopeBreakers = FoldedSet(["بس", "لكن", "ولكن", "بل", "لاكن", "اما", "وبعدين", "ثم", "بعدها"]);
@@ -40,7 +40,7 @@ internal sealed class ConceptTagger
     [
         "منع الحمل", "موانع الحمل", "اختبار الحمل", "اختبار حمل", "تحليل الحمل", "تحليل حمل", "قوه دم", "قوه الدم", "قوه دمي", "تسمم الحمل", "سكري الحمل", "سكر الحمل", "عرق النسا", "ضغط الدم", "ضغط دم", "فقر الدم", "فقر دم", "سكر الدم", "سكر في الدم",
         "السكر في الدم", "نقص الدم", "فصيله الدم", "فصيله دم", "تحليل دم", "تحليل الدم", "فحص دم", "فحص الدم", "كريات الدم", "دهون الدم", "تسمم غذائي", "تسمم الدم", "فصيله دمي", "فصيله دمه", "فصيله دمها", "زمره دم", "زمره الدم", "فصيلتي", "نسبه الدم", "نسبه السكر", "شد عضلي", "تشنج عضلي", "تشنج العضلات",
-        "تشنجات عضليه", "القولون العصبي", "قولون عصبي", "قلبي مكسور", "قلبي مجروح", "جرحني", "جرح مشاعري", "نزله برد", "ضغط العين", "ضغط نفسي", "ضغط الشغل", "ضغط العمل", "ضغوط", "من الضحك", "من الجوع", "من التعب",
+        "تشنجات عضليه", "القولون العصبي", "قولون عصبي", "قلبي مكسور", "قلبي مجروح", "جرحني", "جرح مشاعري", "نزله برد", "ضغط العين", "ضغط نفسي", "ضغط الشغل", "ضغط العمل", "ضغوط", "من الجوع", "من التعب",
         "من البرد", "من الحر", "من الملل", "من الزهق", "الضغط النفسي", "دم خفيف", "دمه خفيف", "دمها خفيف", "دمه تقيل", "دمه ثقيل", "حبوب الشباب", "حب الشباب", "حبوب في وجهي", "حبوب بوجهي", "حبوب بالوجه", "مخنوق من", "مخنوقه من", "حرق الدهون", "حرق دهون", "حرق السعرات", "عرق السوس",
     ]);
 
@@ -246,12 +246,27 @@ internal sealed class ConceptTagger
     // numbers near "سكر" as an extreme glucose reading.
     private static void AddNumberConcepts(string[] tokens, int i, List<ConceptHit> hits, HashSet<(SymptomConcept, int)> seen)
     {
-        if (!int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        // "ميه وعشرين" is 120: a number joined by و to the one before it was read with it.
+        if (!TryReadNumber(tokens[i], out var n) || (i > 0 && tokens[i].StartsWith('و') && TryReadNumber(tokens[i - 1], out _)))
         {
             return;
         }
 
+        for (var k = i + 1; k < tokens.Length && tokens[k].StartsWith('و') && TryReadNumber(tokens[k], out var more); k++)
+        {
+            n += more;
+        }
+
         var next = i + 1 < tokens.Length ? tokens[i + 1] : "";
+        var previous = i > 0 ? tokens[i - 1] : "";
+
+        // "من خمس سنين", "منذ 3 سنوات": a condition that has lasted years or months is chronic.
+        if (previous is "من" or "منذ" or "صارله" or "صارلها" or "صرله" or "صرلها" && (next.StartsWith("سن", StringComparison.Ordinal) || next.StartsWith("شهور", StringComparison.Ordinal) || next.StartsWith("اشهر", StringComparison.Ordinal))
+            && seen.Add((SymptomConcept.Recurrent, i)))
+        {
+            hits.Add(new ConceptHit(SymptomConcept.Recurrent, i, false));
+        }
+
         var isTime = next.StartsWith("يوم", StringComparison.Ordinal) || next.StartsWith("ايام", StringComparison.Ordinal) || next.StartsWith("سن", StringComparison.Ordinal)
             || next.StartsWith("اسبوع", StringComparison.Ordinal) || next.StartsWith("شهر", StringComparison.Ordinal) || next.StartsWith("دقي", StringComparison.Ordinal)
             || next.StartsWith("ساع", StringComparison.Ordinal) || next.StartsWith("حب", StringComparison.Ordinal) || next.StartsWith("مر", StringComparison.Ordinal);
@@ -271,6 +286,50 @@ internal sealed class ConceptTagger
             hits.Add(new ConceptHit(SymptomConcept.ExtremeValue, i, false));
         }
     }
+
+    // Digits, or the number words that glucose readings and durations are written with
+    // ("الستمية", "خمسمية", "تلاتين"); a proclitic و/ال is peeled first.
+    private static bool TryReadNumber(string token, out int n)
+    {
+        if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out n))
+        {
+            return true;
+        }
+
+        var word = token.StartsWith("وال", StringComparison.Ordinal) ? token[3..] : token.StartsWith("ال", StringComparison.Ordinal) ? token[2..] : token.StartsWith('و') ? token[1..] : token;
+        foreach (var (stem, value) in NumberWords)
+        {
+            if (word == stem)
+            {
+                n = value;
+                return true;
+            }
+        }
+
+        foreach (var (stem, value) in HundredStems)
+        {
+            if (word.StartsWith(stem, StringComparison.Ordinal) && word.Length > stem.Length && word[stem.Length..] is "ميه" or "مايه" or "مييه" or "مئه" or "ميت" or "مية")
+            {
+                n = value * 100;
+                return true;
+            }
+        }
+
+        n = 0;
+        return false;
+    }
+
+    private static readonly (string Stem, int Value)[] NumberWords =
+    [
+        ("اثنين", 2), ("اتنين", 2), ("ثلاث", 3), ("تلات", 3), ("ثلاثه", 3), ("تلاته", 3), ("اربع", 4), ("اربعه", 4), ("خمس", 5), ("خمسه", 5), ("ست", 6), ("سته", 6), ("سبع", 7), ("سبعه", 7),
+        ("ثمان", 8), ("تمن", 8), ("تمانيه", 8), ("ثمانيه", 8), ("تسع", 9), ("تسعه", 9), ("عشر", 10), ("عشره", 10), ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("تلاتين", 30),
+        ("اربعين", 40), ("خمسين", 50), ("ميه", 100), ("مايه", 100), ("مئه", 100), ("ميتين", 200), ("مئتين", 200), ("مايتين", 200), ("الف", 1000),
+    ];
+
+    private static readonly (string Stem, int Value)[] HundredStems =
+    [
+        ("ثلاث", 3), ("تلات", 3), ("تلت", 3), ("ثلث", 3), ("اربع", 4), ("ربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تمن", 8), ("تسع", 9),
+    ];
 
     private static bool[] MaskedPositions(string[] tokens)
     {

@@ -31,4 +31,8 @@ public enum RedFlagCategory
     DiabeticEmergency,
     /// <summary>Major trauma (road accident, fall from height, stab or gunshot wound, open fracture) or a large burn.</summary>
     SevereInjury,
+    /// <summary>Sudden or severe belly or testicular pain with vomiting, fever, faintness or a rigid belly (acute abdomen).</summary>
+    AcuteAbdomen,
+    /// <summary>Fever with confusion, mottled or blue skin (possible sepsis).</summary>
+    Sepsis,
 }

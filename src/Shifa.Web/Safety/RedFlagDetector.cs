@@ -30,6 +30,8 @@ public sealed partial class RedFlagDetector
         "أعراض", "علامات", "علامة", "ما أسباب", "ما هي أسباب", "ما سبب", "أسباب", "عوامل الخطر", "معلومات عن", "الفرق بين", "كيف يتم", "كيف يشخص", "كيف تشخيص", "كيف يعالج",
         "علاج", "هل يسبب", "هل تسبب", "هل يؤدي", "نسبة", "إحصائيات", "ما هو", "ما هي", "شو هو", "شو هي", "إيه هو", "إيه هي", "إذا أصيب", "اذا اصيب", "لو حصل", "لو صار",
         "إذا حصل", "إذا صار", "إذا شخص", "لو شخص", "إذا أحد", "لو حد", "كيف أتصرف", "كيف أساعد", "كيف أدعم", "كيف نساعد", "الإسعافات الأولية", "إسعافات أولية",
+        "العلامات", "الاعراض", "علاش", "لماذا", "ليش", "الطبيعي", "الطبيعيه", "فيلم", "مسلسل", "روايه", "شلون اساعد", "ازاي اساعد", "كيف بساعد", "شلون اعرف", "ازاي اعرف",
+        "كيف اعرف", "يعرف ازاي", "يعرف كيف", "اشتغل", "بشتغل", "ايش السبب", "شو السبب", "وش السبب", "ايه السبب", "شنو السبب", "اش السبب", "ما السبب", "مالسبب",
         "how to prevent", "prevention", "symptoms of", "what is", "what are", "يسبب", "تسبب", "بيسبب", "بتسبب", "بيعمل", "بتعمل", "يمكن لمريض", "هل يمكن",
     ]);
 
@@ -41,7 +43,7 @@ public sealed partial class RedFlagDetector
 
     private static readonly string[] AcuteMarkers = Fold(
     [
-        "الآن", "حاليا", "هلق", "هلأ", "هلا", "دلوقتي", "دلوقت", "دابا", "توا", "الحين", "هسه", "هسا", "فجأة", "فجاة", "من ساعة", "من ساعتين", "من شوي", "من شوية",
+        "الآن", "حاليا", "هلق", "هلأ", "هلا", "دلوقتي", "دلوقت", "دابا", "توا", "الحين", "هسه", "هسا", "هسي", "فجأة", "فجاة", "من ساعة", "من ساعتين", "من شوي", "من شوية",
         "من دقائق", "من دقايق", "اليوم", "الليلة", "ساعدوني", "الحقوني", "الحقني", "إسعاف", "اسعاف", "بسرعة", "ضروري", "شو اعمل", "اعمل ايه", "أعمل إيه", "وش اسوي", "ماذا أفعل", "شنو ندير",
         "right now", "help",
     ]);
@@ -50,13 +52,23 @@ public sealed partial class RedFlagDetector
     [
         "السنة الماضية", "السنة اللي فاتت", "السنة الي فاتت", "العام الماضي", "العام الفائت", "الشهر الماضي", "الشهر اللي فات", "من سنة", "من سنتين", "من سنين", "من سنوات",
         "قبل سنة", "قبل سنتين", "قبل سنوات", "قبل سنين", "قبل شهور", "قبل أشهر", "قبل كم شهر", "قبل كم سنة", "من كم سنة", "من زمان", "زمان", "في الماضي", "سابقا", "كان عندي",
-        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "عانيت", "عانى", "كنت كنفكر", "كنت نفكر", "كنت أفكر", "كنت افكر", "كنت بفكر", "last year",
+        "كان عنده", "كانت عندي", "كانت عنده", "كان عندها", "كانت عندها", "عانيت", "عانى", "كنت كنفكر", "كنت نفكر", "كنت أفكر", "كنت افكر", "كنت بفكر", "كنت فكر", "last year",
+        "العام اللي فات", "العام الي فات", "الشهر الي فات", "لما كان", "لما كانت", "وهو صغير", "وهي صغيرة", "لما كان صغير", "لما كانت صغيرة",
     ]);
 
     private static readonly string[] ResolvedMarkers = Fold(
     [
-        "بخير", "مزيان", "مزيانه", "الحمد لله", "الحمدلله", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي",
+        "بخير", "مزيان", "مزيانه", "الحمد لله", "الحمدلله", "تعافيت", "تعافى", "تعافت", "شفيت", "شفي", "كويس", "كويسة", "منيح", "منيحة", "زين", "مليح", "لاباس", "تمام", "تحسن", "تحسنت", "مستقر", "مستقرة", "رجعت طبيعي", "على خير", "علي خير", "سليمه", "سليم", "طلعت كويسه", "وما رجعت", "وما رجعت تاني", "ما تكررت", "وما تكررت", "ومرجعتش", "وما عادت",
         "now fine", "recovered",
+    ]);
+
+    // A week ago is still recent: past only when the message also says it is over.
+    private static readonly string[] RecentPastMarkers = Fold(["قبل اسبوع", "قبل أسبوع", "قبل اسبوعين", "الأسبوع الماضي", "الاسبوع اللي فات", "الاسبوع الي فات"]);
+
+    // Asking about a next time: with a past episode or a question it is not happening now.
+    private static readonly string[] AgainMarkers = Fold(
+    [
+        "مرة أخرى", "مرة ثانية", "مرة تانية", "ترجع تاني", "ترجع ثاني", "يرجع تاني", "يرجع ثاني", "اتكررت", "تكررت", "تتكرر", "يتكرر", "المرة الجاية", "الحمل الجاي", "الحمل القادم",
     ]);
 
     private readonly CompiledRule[] _rules;
@@ -124,7 +136,9 @@ public sealed partial class RedFlagDetector
 
         // A past episode that is over ("last year, now fine") or a general question with nothing
         // happening now ("how do I prevent a stroke?") is answered normally.
-        var historical = past && (resolved || !acute);
+        past |= YearsAgo().IsMatch(text);
+        var historical = (past && (resolved || !acute)) || (resolved && RecentPastMarkers.Any(m => ContainsWord(text, m)));
+        historical |= AgainMarkers.Any(m => ContainsWord(text, m)) && (past || ContainsWholeWord(text, "هل") || ContainsWholeWord(text, "واش"));
         var informational = info && !acute && !symptom;
 
         // "أبي أتعلم الإسعافات", "كيف أحمي ولادي من…": learning or prevention with nothing happening now.
@@ -141,9 +155,12 @@ public sealed partial class RedFlagDetector
 
     private static bool HasInfantAge(string folded)
     {
-        foreach (Match m in InfantAge().Matches(folded))
+        // After "ابني", "بنتي" only a number is an age; "ابني بقاله شهر" is a duration.
+        var ages = InfantAge().Matches(folded).Concat(ChildAge().Matches(folded).Where(m => Number(m.Groups["n"].Value) >= 0));
+        foreach (var m in ages)
         {
             var unit = m.Groups["unit"].Value;
+
             // A word that is not a number ("البيبي عنده شهر") leaves one unit; "خمسة وعشرين" adds up.
             var n = m.Groups["n"].Success ? Math.Max(1, Number(m.Groups["n"].Value)) : 1;
             if (m.Groups["n2"].Success && Number(m.Groups["n2"].Value) is > 0 and var n2)
@@ -297,6 +314,14 @@ public sealed partial class RedFlagDetector
 
     [GeneratedRegex(@"(?:عمر[هوا]?|عمرها|عند[هو]|عندها|ابن|بنت|بيبي|طفل|طفله|طفلي|طفلتي|صرل[هو]|صرلها|صارل[هو]|صارلها|صار له|صار لها)\s+(?:(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+)?(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InfantAge();
+
+    // "قبل ثلاث سنين", "قبل 5 شهور": months or years ago.
+    [GeneratedRegex(@"\bقبل\s+(?:\d{1,2}|[\p{IsArabic}]+)\s+(?:سنين|سنوات|سنه|سنتين|شهور|اشهر|شهر)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YearsAgo();
+
+    // "بنتي ٦ أسابيع", "ولدي ٢٠ يوم": a child noun followed directly by a number and a unit.
+    [GeneratedRegex(@"(?:ابني|بنتي|ابنتي|ولدي|بنوتي|حفيدي|حفيدتي|رضيعي|رضيعتي|بيبيتي|البيبي)\s+(?<n>\d{1,2}|[\p{IsArabic}]+)(?:\s+و(?<n2>[\p{IsArabic}]+))?\s+(?<unit>يوم|ايام|تيام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|شهور|اشهر)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ChildAge();
 
     private enum TermNegation
     {

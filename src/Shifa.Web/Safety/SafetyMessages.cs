@@ -58,6 +58,16 @@ public static class SafetyMessages
             lines.Add("لا تحرّك المصاب بعد سقوط أو حادث إلا لإبعاده عن خطر، واضغط على مكان النزيف بقطعة قماش نظيفة، وبرّد الحرق بماء جارٍ فاتر مدة عشرين دقيقة دون ثلج أو معاجين.");
         }
 
+        if (categories.Contains(RedFlagCategory.AcuteAbdomen))
+        {
+            lines.Add("لا تأكل ولا تشرب شيئًا ولا تأخذ مسكّنًا قبل أن يفحصك الطبيب، فقد يحتاج ألم البطن الشديد إلى جراحة عاجلة.");
+        }
+
+        if (categories.Contains(RedFlagCategory.Sepsis))
+        {
+            lines.Add("أخبر الفريق الطبي بأي التهاب أو عدوى سبقت الحرارة؛ تسمّم الدم يحتاج إلى علاج في المستشفى خلال ساعات.");
+        }
+
         lines.Add(EmergencyNumbers);
         return string.Join("\n\n", lines);
     }

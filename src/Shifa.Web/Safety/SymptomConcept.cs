@@ -48,4 +48,7 @@ internal enum SymptomConcept
 
     // Injury and burns
     Accident, Height, Bone, Out, Weapon, Burn, Boiling, Extent, Peeling, Spill,
+
+    // Meningitis, dehydration, pain at rest, laughter (figurative speech)
+    Light, Wet, AtRest, Figurative, Testicle, OneDose, Grunt, LowPressure, Changed, Asthma, Mottled, Snore, Stuck, Electric, Smoking,
 }

@@ -1,0 +1,123 @@
+using Shifa.Web.Safety;
+
+namespace Shifa.Web.Tests.Safety;
+
+// Concepts, rules and guards added after the dev12 set, each pinned on phrasings that are not in
+// any labelled set, so that a pass shows the cause was fixed rather than one sentence learnt.
+public sealed class RedFlagGeneralisationTests
+{
+    private static readonly RedFlagDetector Compositional = new([]);
+
+    [Theory]
+    [InlineData("أخوي عنده ألم شديد فجأة في بطنه ويستفرغ", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ابني يقول خصيته توجعه فجأة ويرجع", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("جدتي حرارتها عالية وصارت مشوشة", RedFlagCategory.Sepsis)]
+    [InlineData("بنتي سخنة وما تتحمل النور", RedFlagCategory.Neurological)]
+    [InlineData("أمي فجأة ما عادت تعرفنا", RedFlagCategory.Unconscious)]
+    [InlineData("أبوي السكر عنده خمسمية وعم يستفرغ", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("رضيعي ما بلل الحفاض من الصبح", RedFlagCategory.InfantFever)]
+    [InlineData("ألم في صدري بدأ لما طلعت الدرج وما خف مع الراحة ومعه عرق", RedFlagCategory.Cardiac)]
+    [InlineData("ضرب راسه بالحيطة وبعدها صار يرتجف", RedFlagCategory.Neurological)]
+    [InlineData("أختي توزع حاجاتها وتقول ما رح تشوفوني", RedFlagCategory.SelfHarm)]
+    [InlineData("أمي حامل وعندها وجع قوي بجنبها ودايخة", RedFlagCategory.Pregnancy)]
+    [InlineData("ولدي شرق بحبة عنب ووجهه صار أزرق", RedFlagCategory.Breathing)]
+    [InlineData("خالي عامل طاح من ارتفاع وما يحس برجليه", RedFlagCategory.SevereInjury)]
+    [InlineData("ابني عمره ١٤ سنة عنده وجع شديد فجأة في الخصية", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ما عاد فيني أكمل، كتبت رسالة لأهلي", RedFlagCategory.SelfHarm)]
+    [InlineData("سقط والدي في الحمام ولا يستطيع النهوض ولا الكلام", RedFlagCategory.Unconscious)]
+    [InlineData("ولدي شرب موية نار", RedFlagCategory.Poisoning)]
+    [InlineData("بنتي ٦ أسابيع وسخنة", RedFlagCategory.InfantFever)]
+    [InlineData("رضيعي يتنفس بسرعة ويطلع منه أنين", RedFlagCategory.InfantFever)]
+    [InlineData("بنتي لقت حبوب الضغط تبع جدتها وبلعت منها", RedFlagCategory.Poisoning)]
+    [InlineData("عمي وقع من فوق السطح ووجهه ينزف", RedFlagCategory.SevereInjury)]
+    [InlineData("جدي عنده حمى وضغطه واطي ومش على بعضه", RedFlagCategory.Sepsis)]
+    [InlineData("أختي قالت تبي تموت وسكرت الباب على نفسها", RedFlagCategory.SelfHarm)]
+    [InlineData("بعد ما أخذت المضاد الحيوي صوتي صار مبحوح", RedFlagCategory.Anaphylaxis)]
+    [InlineData("أخوي ما يقدر يبلع ريقه وحرارته عالية", RedFlagCategory.Breathing)]
+    [InlineData("بنتي عندها ربو ومش قادرة تكمل جملة", RedFlagCategory.Breathing)]
+    [InlineData("مرتي ولدت قبل أسبوع ونزيفها كثير وما وقف", RedFlagCategory.SevereBleeding)]
+    [InlineData("أبوي بطنه منفوخ فجأة وما طلع منه براز من يومين", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("عمتي حرارتها عالية ورجليها مبقعة", RedFlagCategory.Sepsis)]
+    [InlineData("جدتي عندها السكري وصارت تهذي", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("أختي عندها وجع بطن قوي وبطنها قاسي", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ولدي سخون ورقبتو يابسة", RedFlagCategory.Neurological)]
+    [InlineData("جدي علقت لقمة بحلقه وما يقدر يتكلم", RedFlagCategory.Breathing)]
+    [InlineData("بنتي أكلت فستق وطلع عليها طفح ونفسها صعب", RedFlagCategory.Anaphylaxis)]
+    [InlineData("أخوي انصعق من الكهربا وصار مش واعي", RedFlagCategory.SevereInjury)]
+    [InlineData("صدري مطبوق وعرقان وإيدي الشمال منملة", RedFlagCategory.Cardiac)]
+    [InlineData("صرت أحس إنو ما في داعي عيش", RedFlagCategory.SelfHarm)]
+    [InlineData("صاحبي حاط حبل وقال إنها آخر ليلة", RedFlagCategory.SelfHarm)]
+    [InlineData("ولد جيرانا تضرب بجنوية فالكرش", RedFlagCategory.SevereInjury)]
+    [InlineData("بنتي أكلت فطر من البر وبطنها يوجعها", RedFlagCategory.Poisoning)]
+    public void New_concepts_and_rules_catch_other_phrasings(string text, RedFlagCategory expected)
+    {
+        var r = Compositional.Detect(text);
+        Assert.Contains(expected, r.Categories);
+    }
+
+    [Theory]
+    [InlineData("قبل أسبوع أغمي علي من الحر والحمد لله الفحوصات طلعت سليمة")]
+    [InlineData("ابني جاته تشنج مع الحرارة وهو صغير، هل ممكن يرجع تاني؟")]
+    [InlineData("شفت فيلم واحد فيه حاول ينتحر، كيف أعرف إذا صاحبي محتاج مساعدة؟")]
+    [InlineData("ليش الأطفال تجيهم تشنجات مع الحرارة؟")]
+    [InlineData("كم الحرارة الطبيعية للمولود؟")]
+    [InlineData("المدير هيموتني من الشغل، عايز أرتاح شوية")]
+    [InlineData("كاد نفسي ينقطع من الضحك على النكتة")]
+    [InlineData("آخذ حبوب الضغط من عشر سنين وكلها تمام")]
+    [InlineData("ولدي فيه سخانة خفيفة ويلعب عادي")]
+    [InlineData("ابني تعبان هواية وما يوصل للمدرسة بوقته")]
+    [InlineData("يجيني صداع نصفي مرة في الشهر وأنا حامل بالشهر الخامس، هل المسكن آمن؟")]
+    [InlineData("ابني بقاله شهر عنده سخونية خفيفة بالليل")]
+    [InlineData("ابني عمره ١٤ سنة يشتكي من ألم في الخصية، ايش السبب؟")]
+    [InlineData("أختي حاولت تنتحر قبل ثلاث سنين والحين بخير، كيف أدعمها؟")]
+    [InlineData("بنتي جاتها تشنجات مع الحرارة وهي صغيرة والحين عمرها سبع سنين وما تكررت")]
+    [InlineData("زوجي يشخر بالليل ويوقف نفسه شوي، هل أخليه يسوي دراسة نوم؟")]
+    [InlineData("نفسي أبطل تدخين، كيف أبدأ؟")]
+    public void Past_recurrence_educational_figurative_and_chronic_guards_keep_quiet(string text)
+    {
+        var r = Compositional.Detect(text);
+        Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
+    }
+
+    [Theory]
+    [InlineData("السكر الستمية")]
+    [InlineData("السكر خمسمية")]
+    [InlineData("السكر تلاتين")]
+    public void Glucose_readings_written_as_number_words_are_extreme_values(string text)
+    {
+        var hits = ConceptTagger.Default.Tag(SafetyText.Fold(text), out _);
+        Assert.Contains(hits, h => h.Concept == SymptomConcept.ExtremeValue);
+    }
+
+    [Fact]
+    public void A_normal_glucose_word_is_not_extreme_and_a_duration_is_chronic()
+    {
+        Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("السكر ميه وعشرين"), out _), h => h.Concept == SymptomConcept.ExtremeValue);
+        Assert.Contains(ConceptTagger.Default.Tag(SafetyText.Fold("عندي ضغط من خمس سنين"), out _), h => h.Concept == SymptomConcept.Recurrent);
+    }
+
+    [Fact]
+    public void An_age_is_not_an_intensity()
+    {
+        // "عمره" (his age) once read as ع + مره, the Gulf "very".
+        Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("ابني عمره سنتين"), out _), h => h.Concept == SymptomConcept.Severe);
+    }
+
+    [Fact]
+    public void A_stable_or_old_diagnosis_named_by_the_doctor_is_not_an_attack_now()
+    {
+        Assert.False(RedFlagDetector.Default.Detect("الدكتور قال لأمي عندها ذبحة صدرية مستقرة، هل تقدر تصوم؟").IsUrgent);
+        Assert.True(RedFlagDetector.Default.Detect("أبوي جاته ذبحة صدرية الحين").IsUrgent);
+    }
+
+    [Fact]
+    public void Every_new_category_has_a_description_in_the_urgent_notice()
+    {
+        var text = SafetyMessages.Urgent([RedFlagCategory.AcuteAbdomen, RedFlagCategory.Sepsis]);
+        Assert.StartsWith(SafetyMessages.UrgentHeading, text, StringComparison.Ordinal);
+        Assert.Contains("997", text, StringComparison.Ordinal);
+        Assert.Contains("جراحة عاجلة", text, StringComparison.Ordinal);
+        Assert.Contains("تسمّم الدم", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("جراحة عاجلة", SafetyMessages.Urgent([RedFlagCategory.Cardiac]), StringComparison.Ordinal);
+    }
+}
