@@ -19,6 +19,8 @@ internal static class CompositeRules
         R("cardiac.chest-pain-severe", RedFlagCategory.Cardiac, 5, [Mild, Exertion, Cough, Recurrent], P(Chest), P(Pain), P(Severe, Sudden, Now)),
         R("cardiac-or-stroke.named-now", RedFlagCategory.Cardiac, 8, [Recurrent], P(EmergencyNamed), P(Now, Sudden, Sweat, Pain, SpeechBad, Weak, Droop, FaintNamed).Concat(N(Speak, Move, Respond, Breathe)).ToArray()),
         R("cardiac.clutching-chest", RedFlagCategory.Cardiac, 3, NoUnless, P(Clutch), P(Chest, Heart)),
+        // A racing heart with the sight going dark, near-fainting or breathlessness: an arrhythmia.
+        R("cardiac.racing-heart-with-faintness", RedFlagCategory.Cardiac, 16, [Mild, Exertion, Recurrent], P(Heart, Beat), P(Fast), P(Blur, Faint, FaintNamed, Fell, Breathless, Pale)),
 
         // Stroke: face droop; speech, limb or vision loss that is sudden or comes with a second sign.
         R("stroke.face-droop", RedFlagCategory.Stroke, 3, NoUnless, P(Face), P(Droop)),
@@ -37,6 +39,8 @@ internal static class CompositeRules
         R("bleeding.vomit-or-cough-blood", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit, Cough), P(Blood)),
         R("bleeding.dark-vomit", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit), P(Dark)),
         R("bleeding.black-stool-faint", RedFlagCategory.SevereBleeding, 11, NoUnless, P(Stool), P(Dark), P(Faint, FaintNamed, Pale, Severe, Sudden, Fell)),
+        // Heavy bleeding, a period included, once it makes the person dizzy or pale: blood loss.
+        R("bleeding.heavy-with-faintness", RedFlagCategory.SevereBleeding, 14, [Recurrent], P(Blood, Bleed, Period), P(Heavy, Spurt), P(Faint, FaintNamed, Pale)),
         R("bleeding.deep-wound", RedFlagCategory.SevereBleeding, 3, [Mild], P(Wound), P(Deep)),
 
         // Breathing: cannot breathe, choking, breath cut off, blue lips, gasping with severity.
@@ -53,6 +57,10 @@ internal static class CompositeRules
         // Cannot swallow one's own saliva: the throat is closing (epiglottitis, abscess).
         R("breathing.cannot-swallow-saliva", RedFlagCategory.Breathing, 4, [Mild], N(Swallow), P(Foam)),
         R("breathing.retractions", RedFlagCategory.Breathing, 4, NoUnless, P(Retraction), P(Chest)),
+        // Breathless or panting and unable to lie flat: the lungs are filling (heart failure).
+        R("breathing.cannot-lie-flat", RedFlagCategory.Breathing, 12, [Mild], P(Breathless, Gasp, Breath, Breathe), N(LieDown)),
+        // Something swallowed, then the throat held and no speaking: a blocked airway.
+        R("breathing.choking-cannot-speak", RedFlagCategory.Breathing, 12, NoUnless, P(Swallow, Stuck, Choke), P(Throat, Neck, Clutch), N(Speak, Breathe, Speaking)),
         R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
 
         // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
@@ -62,6 +70,8 @@ internal static class CompositeRules
         R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, [Recurrent], P(Medication, Quantity), P(Empty)),
         R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child)),
         R("poisoning.overdose", RedFlagCategory.Poisoning, 6, NoUnless, P(Overdose), P(Swallow)),
+        // An engine or heater run in a closed space, then headache, vomiting or confusion: carbon monoxide.
+        R("poisoning.engine-in-closed-space", RedFlagCategory.Poisoning, 16, NoUnless, P(Gas), P(Enclosed), P(Headache, Vomit, Faint, FaintNamed, Confused, Lethargic)),
         R("poisoning.venomous-bite", RedFlagCategory.Poisoning, 4, NoUnless, P(Bite), P(Venomous)),
 
         // Self-harm: act on oneself, wish to die, no wish to live, hopelessness, burden, farewell.
@@ -76,6 +86,10 @@ internal static class CompositeRules
         R("self-harm.no-reason-to-live", RedFlagCategory.SelfHarm, 5, NoUnless, N(Reason), A(Live, Continue)),
         R("self-harm.burden", RedFlagCategory.SelfHarm, 12, NoUnless, P(Burden, Better), P(WithoutMe)),
         R("self-harm.farewell", RedFlagCategory.SelfHarm, 12, NoUnless, P(Farewell), P(Die, Burden, WithoutMe).Concat(N(Reason, See, Continue, Endure, Live)).ToArray()),
+        // A farewell and then silence: the person no longer answers.
+        R("self-harm.farewell-unreachable", RedFlagCategory.SelfHarm, 20, NoUnless, P(Farewell), N(Answer, Respond)),
+        // Means bought or readied while thinking of ending it.
+        R("self-harm.means-with-intent", RedFlagCategory.SelfHarm, 16, [Accidental], P(Prepare), P(Rope, Household, Blade), P(Wish, Die, HarmVerb, Farewell)),
         R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
         R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
         R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),
@@ -90,21 +104,25 @@ internal static class CompositeRules
         R("pregnancy.pain-with-faintness", RedFlagCategory.Pregnancy, 14, [Recurrent], P(Pregnant), P(Pain), P(Severe), P(Faint, FaintNamed, Blood, Bleed)),
         R("pregnancy.no-movement", RedFlagCategory.Pregnancy, 10, NoUnless, P(Pregnant, Fetus), N(Move, Feel)),
         R("pregnancy.movement-stopped", RedFlagCategory.Pregnancy, 10, NoUnless, P(Pregnant, Fetus), P(Move), P(Stop)),
+        // A fit in pregnancy is eclampsia whatever else is said about pressure or pain.
+        R("pregnancy.eclampsia", RedFlagCategory.Pregnancy, 14, NoUnless, P(Pregnant), P(Seizure)),
         R("pregnancy.pre-eclampsia", RedFlagCategory.Pregnancy, 14, [Mild, Recurrent], P(Pregnant), P(Headache), P(Blur, Swelling, Severe)),
 
         // Babies of three months or less: fever, not feeding, floppy, bulging fontanelle.
-        R("infant.fever", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Fever)),
+        R("infant.fever", RedFlagCategory.InfantFever, 16, [Resolved], P(Infant), P(Fever)),
+        // A sunken fontanelle or eyes with vomiting, diarrhoea or a dry nappy: a dehydrated child of any age.
+        W("infant.dehydration", RedFlagCategory.InfantFever, [0, 3, 20], NoUnless, P(Fontanelle, Eyes), P(Sunken), P(Vomit, Diarrhoea).Concat(N(Wet)).ToArray()),
         R("infant.not-feeding-or-floppy", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Lethargic, Fontanelle).Concat(N(Feed, Wet)).ToArray()),
 
         // A young baby breathing fast, grunting, drawing in or turning blue (WHO IMCI danger signs).
         R("infant.breathing", RedFlagCategory.InfantFever, 14, NoUnless, P(Infant), P(Breathe, Breath, Breathless), P(Fast, Grunt, Retraction, Blue)),
 
         // Seizures and unconsciousness.
-        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Pain], P(Seizure)),
+        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Pain, Asking], P(Seizure)),
         R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, NoUnless, P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop)).ToArray()),
         R("seizure.shaking-with-signs", RedFlagCategory.Seizure, 8, [Mild], P(Shake), P(Rolled, Foam, Fell, FaintNamed).Concat(N(Respond, Answer, Feel)).ToArray()),
         // Suddenly not knowing people or place, with a second sign: delirium, stroke, hypoglycaemia.
-        R("unconscious.not-recognising", RedFlagCategory.Unconscious, 12, [Recurrent], N(Recognise), P(Confused, Sudden, Now, Speech, SpeechBad, Fever, Sweat, Shake, Diabetes, Lethargic).Concat(N(Recognise)).ToArray()),
+        R("unconscious.not-recognising", RedFlagCategory.Unconscious, 12, [Recurrent], N(Recognise), P(Confused, Sudden, Now, Speech, SpeechBad, Fever, Sweat, Shake, Diabetes, Lethargic, Faint, FaintNamed).Concat(N(Recognise)).ToArray()),
         R("unconscious.named", RedFlagCategory.Unconscious, 3, [Feel], P(FaintNamed)),
         R("unconscious.unresponsive", RedFlagCategory.Unconscious, 3, [Until], N(Respond)),
         R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer, Speak), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
@@ -122,6 +140,8 @@ internal static class CompositeRules
         R("neuro.sudden-severe-headache", RedFlagCategory.Neurological, 6, [Mild, Recurrent], P(Headache), P(Sudden), P(Severe)),
         R("neuro.headache-like-a-blow", RedFlagCategory.Neurological, 8, NoUnless, P(Headache), P(Like), P(Hammer)),
         R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake, Bleed).Concat(N(Respond, Feed)).ToArray()),
+        // A bulging, tense fontanelle: raised pressure in the skull (meningitis) at any age.
+        R("neuro.bulging-fontanelle", RedFlagCategory.Neurological, 3, NoUnless, P(Fontanelle), P(Swelling, Stiff, Out)),
         R("neuro.fever-stiff-neck", RedFlagCategory.Neurological, 12, NoUnless, P(Fever), P(Neck), P(Stiff).Concat(N(Bend, Move)).ToArray()),
         R("neuro.fever-light-hurts", RedFlagCategory.Neurological, 12, [Mild], P(Fever), P(Light), P(Pain, Stiff, Headache, Lethargic).Concat(N(Endure)).ToArray()),
         R("neuro.fever-purple-rash", RedFlagCategory.Neurological, 10, NoUnless, P(Fever), P(Rash), P(Purple)),
@@ -131,12 +151,18 @@ internal static class CompositeRules
         R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer, Recognise)).ToArray()),
         W("diabetic.slurred", RedFlagCategory.DiabeticEmergency, [0, 2, 16], NoUnless, P(Speech), P(SpeechBad), P(Diabetes)),
         R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe, Fast, Gasp)),
+        // Sweating with trembling or odd behaviour in someone on insulin or diabetes pills: a low sugar.
+        R("diabetic.hypo-signs", RedFlagCategory.DiabeticEmergency, 16, [Mild, Recurrent], P(Diabetes), P(Sweat, Shake), P(Shake, Confused, Faint, Blur)),
+        // Vomiting with panting or drowsiness in a diabetic: ketoacidosis, even without the smell named.
+        R("diabetic.vomiting-and-gasping", RedFlagCategory.DiabeticEmergency, 20, NoUnless, P(Diabetes), P(Vomit), P(Gasp, Breathless, Lethargic, Confused)),
         R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused)),
 
         // Severe injury and burns.
         R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk, Feel)).ToArray()),
         R("injury.electric-shock", RedFlagCategory.SevereInjury, 10, NoUnless, P(Electric), P(FaintNamed, Confused, Fast, Burn, Heart, Fell, Breathless, Shake).Concat(N(Respond, Breathe, Answer, Move)).ToArray()),
+        // A fall, then a leg shorter or turned outwards: a broken hip.
+        R("injury.hip-fracture", RedFlagCategory.SevereInjury, 16, NoUnless, P(Fell), P(Limb), P(Shorter)),
         R("injury.open-fracture", RedFlagCategory.SevereInjury, 3, NoUnless, P(Bone), P(Out)),
         R("injury.stab-or-gunshot", RedFlagCategory.SevereInjury, 4, NoUnless, P(Weapon), P(Blade, Belly, Chest, Neck, Head, Bleed, Blood)),
         R("injury.scald", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Spill), P(Boiling), P(Extent, Peeling, Child)),
@@ -145,11 +171,19 @@ internal static class CompositeRules
         // Acute abdomen: sudden, severe or spreading belly (or testicular) pain with a second sign.
         R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly, Testicle), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff).Concat(N(Move, Walk)).ToArray()),
         // A belly that swells suddenly with vomiting or no stool passing: obstruction.
-        R("abdomen.swollen-and-vomiting", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent], P(Belly), P(Swelling), P(Vomit).Concat(N(Stool)).ToArray(), P(Sudden, Severe)),
+        R("abdomen.swollen-and-vomiting", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent], P(Belly), P(Swelling), P(Vomit).Concat(N(Stool)).ToArray(), P(Sudden, Severe, Stiff)),
+        // A rigid, board-like belly with pain, fever or vomiting: peritonitis.
+        R("abdomen.rigid", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent, Period], P(Belly), P(Stiff), P(Pain, Fever, Vomit)),
+        // Pain boring through to the back with vomiting (pancreatitis, a leaking aorta).
+        R("abdomen.pain-to-back-vomiting", RedFlagCategory.AcuteAbdomen, 12, [Mild, Period], P(Belly), P(Pain), P(Radiation), P(Vomit)),
+        // Pain low on the right with fever, vomiting or severity: appendicitis.
+        R("abdomen.right-lower-pain", RedFlagCategory.AcuteAbdomen, 15, [Mild, Recurrent, Period], P(RightLower), P(Pain), P(Fever, Vomit, Severe)),
         // A sudden or severe testicular pain needs no second sign (torsion is saved within hours).
         R("abdomen.testicular-pain", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent], P(Testicle), P(Pain), P(Severe, Sudden)),
 
         // Sepsis: fever with confusion or blue, mottled skin.
+        // Any fever during chemotherapy: neutropenic sepsis until proven otherwise.
+        R("sepsis.fever-on-chemotherapy", RedFlagCategory.Sepsis, 20, [Prevent, Asking], P(Chemo), P(Fever)),
         R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue, LowPressure, Mottled).Concat(N(Recognise)).ToArray()),
     ];
 

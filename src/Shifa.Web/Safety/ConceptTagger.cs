@@ -111,9 +111,12 @@ internal sealed class ConceptTagger
         var masked = MaskedPositions(tokens);
         var readings = new IReadOnlyList<WordReading>[tokens.Length];
         var selfNegated = new bool[tokens.Length];
+        var clauseStart = new bool[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
             readings[i] = ArabicWordForms.Readings(tokens[i]);
+            clauseStart[i] = tokens[i].Length > 3 && tokens[i][0] == 'و' && !Negators.Contains(tokens[i]) && !Impairment.Contains(tokens[i])
+                && readings[i].Any(r => r.Verb && !r.Negated && r.Stem.Length >= 3 && _verbs.ContainsKey(r.Stem));
             selfNegated[i] = readings[i].Any(r => r.Negated && (Modals.Contains(r.Stem) || IsKnown(r.Stem))) && !readings[i].Any(r => !r.Negated && r.Stem.Length >= 3 && IsKnown(r.Stem));
         }
 
@@ -134,7 +137,7 @@ internal sealed class ConceptTagger
                 }
 
                 var reach = Actions.Contains(entry.Concept) ? 4 : 2;
-                hits.Add(new ConceptHit(entry.Concept, i, negatedReading || IsNegated(tokens, selfNegated, i, reach)));
+                hits.Add(new ConceptHit(entry.Concept, i, negatedReading || IsNegated(tokens, selfNegated, clauseStart, i, reach)));
             }
 
             AddNumberConcepts(tokens, i, hits, seen);
@@ -192,12 +195,20 @@ internal sealed class ConceptTagger
     // across "بس"/"لكن"; an impairment adverb just after ("يتنفس بصعوبة", "بيتكلم بالعافية").
     // Actions reach further ("ما عم يقدر يتنفس") than symptoms, where a far ما is often a relative
     // pronoun ("لا تفهم ما نقوله وفمها منحرف").
-    private static bool IsNegated(string[] tokens, bool[] selfNegated, int i, int reach)
+    // "ضيق تنفس" names a symptom: the breathing word takes the phrase's polarity, not that of a far
+    // negator ("دون أي تورم أو ضيق تنفس" denies the difficulty, it does not say breathing stopped).
+    // A verb joined by و opens a new clause the negation before it does not reach ("ما نمت وأفكر أنهي كل شي").
+    private static bool IsNegated(string[] tokens, bool[] selfNegated, bool[] clauseStart, int i, int reach)
     {
+        if (i > 0 && tokens[i - 1] is "ضيق" or "وضيق" or "ضيقه" or "وضيقه")
+        {
+            return false;
+        }
+
         var counted = 0;
         for (var k = i - 1; k >= 0 && counted < reach; k--)
         {
-            if (ScopeBreakers.Contains(tokens[k]))
+            if (ScopeBreakers.Contains(tokens[k]) || clauseStart[k])
             {
                 break;
             }

@@ -51,4 +51,7 @@ internal enum SymptomConcept
 
     // Meningitis, dehydration, pain at rest, laughter (figurative speech)
     Light, Wet, AtRest, Figurative, Testicle, OneDose, Grunt, LowPressure, Changed, Asthma, Mottled, Snore, Stuck, Electric, Smoking,
+
+    // Added on the dev13 set
+    Beat, Chemo, Sunken, Diarrhoea, Shorter, Enclosed, Resolved, Asking, LieDown, RightLower,
 }
