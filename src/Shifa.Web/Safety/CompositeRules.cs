@@ -60,7 +60,7 @@ internal static class CompositeRules
         // Breathless or panting and unable to lie flat: the lungs are filling (heart failure).
         R("breathing.cannot-lie-flat", RedFlagCategory.Breathing, 12, [Mild], P(Breathless, Gasp, Breath, Breathe), N(LieDown)),
         // Something swallowed, then the throat held and no speaking: a blocked airway.
-        R("breathing.choking-cannot-speak", RedFlagCategory.Breathing, 12, NoUnless, P(Swallow, Stuck, Choke), P(Throat, Neck, Clutch), N(Speak, Breathe, Speaking)),
+        R("breathing.choking-cannot-speak", RedFlagCategory.Breathing, 12, NoUnless, P(Throat, Neck, Clutch), P(Swallow, Stuck, Choke), N(Speak, Breathe, Speaking)),
         R("breathing.fast-and-severe", RedFlagCategory.Breathing, 3, [Mild, Exertion, Recurrent], P(Breathe, Breath), P(Fast), P(Severe, Retraction, Blue)),
 
         // Poisoning: chemicals or another person's medicine swallowed, too many pills, venomous bites.
@@ -89,7 +89,7 @@ internal static class CompositeRules
         // A farewell and then silence: the person no longer answers.
         R("self-harm.farewell-unreachable", RedFlagCategory.SelfHarm, 20, NoUnless, P(Farewell), N(Answer, Respond)),
         // Means bought or readied while thinking of ending it.
-        R("self-harm.means-with-intent", RedFlagCategory.SelfHarm, 16, [Accidental], P(Prepare), P(Rope, Household, Blade), P(Wish, Die, HarmVerb, Farewell)),
+        R("self-harm.means-with-intent", RedFlagCategory.SelfHarm, 16, [Accidental], P(Prepare), P(Rope, Household), P(Wish, Die, HarmVerb, Farewell)),
         R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
         R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
         R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),

@@ -79,6 +79,74 @@ public sealed class RedFlagGeneralisationTests
         Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
     }
 
+    // Causes found on the dev13 set, each pinned on phrasings written for this test in other dialects.
+    [Theory]
+    [InlineData("قلبي يدق بسرعة وحسيت بدوخة وكأني بطيح", RedFlagCategory.Cardiac)]
+    [InlineData("قلبي بيدق بسرعة وعينيا ضلمت", RedFlagCategory.Cardiac)]
+    [InlineData("الدورة نازلة عندي كتير وصرت دايخة", RedFlagCategory.SevereBleeding)]
+    [InlineData("بنتي البريود عندها غزير ووجهها أصفر ومخطوف", RedFlagCategory.SevereBleeding)]
+    [InlineData("ما أقدر أتمدد على ظهري من ضيق النفس", RedFlagCategory.Breathing)]
+    [InlineData("أبوي ينهج وما يقدر ينسدح", RedFlagCategory.Breathing)]
+    [InlineData("بنتي بلعت قطعة لعبة وماسكة رقبتها وما تقدر تتكلم", RedFlagCategory.Breathing)]
+    [InlineData("ابني كان بياكل فول سوداني ومسك زوره ومش قادر يتكلم", RedFlagCategory.Breathing)]
+    [InlineData("قرصته عكربة سودا برجله", RedFlagCategory.Poisoning)]
+    [InlineData("أخوي كتب رسالة يودعنا فيها وتلفونه ما يرد", RedFlagCategory.SelfHarm)]
+    [InlineData("صاحبتي بعتتلي رسالة وداع ومش بترد عليا", RedFlagCategory.SelfHarm)]
+    [InlineData("شريت سم فيران وناوي أخلص", RedFlagCategory.SelfHarm)]
+    [InlineData("اشتريت مبيد حشرات وأفكر أنهي الموضوع", RedFlagCategory.SelfHarm)]
+    [InlineData("أنا حامل بالشهر التامن وانسكبت مني مية كتير", RedFlagCategory.Pregnancy)]
+    [InlineData("مرتي حامل في السابع وندلقت منها مويه", RedFlagCategory.Pregnancy)]
+    [InlineData("ابني عنده ٨ شهور بيرجع وعنده اسهال وعينيه غايرة", RedFlagCategory.InfantFever)]
+    [InlineData("طفلي يستفرغ من امبارح ونافوخه هابط", RedFlagCategory.InfantFever)]
+    [InlineData("كليت الكاوكاو والحلق مزير", RedFlagCategory.Anaphylaxis)]
+    [InlineData("ابني اكل مكسرات وفمه منفوخ", RedFlagCategory.Anaphylaxis)]
+    [InlineData("جدتي وقعت ورجلها صارت أقصر من التانية", RedFlagCategory.SevereInjury)]
+    [InlineData("أمي طاحت في الحمام ورجلها ملفوفة لبرا", RedFlagCategory.SevereInjury)]
+    [InlineData("خالي عنده سكر وعم يعرق ويرجف", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("أبوي ياخذ ابر الانسولين وصار يتصرف بغرابة", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("ولدي عنده السكري ويرجع وينهج", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("أخويا عنده سكر وبيرجع وبينهج", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("الوجع بلش حول السرة وهلق صار بالجنب اليمين ومعه حرارة", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ولدي يشتكي من ألم تحت يمين ويستفرغ", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("أبوي بطنه منتفخ ومشدود ويرجع من أمس", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("عندي وجع بطن قوي رايح للضهر وعم بستفرغ", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("بطن أمي صار قاسي متل الحجر وعم توجعها", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("كرشو قاسحة وعندو السخانة", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("أمي تاخد كيماوي وجاتلها سخونية", RedFlagCategory.Sepsis)]
+    [InlineData("بابا عم ياخد جلسات كيماوي وصار معه حرارة", RedFlagCategory.Sepsis)]
+    [InlineData("بنتي عمرها سنة ونافوخها منفوخ", RedFlagCategory.Neurological)]
+    [InlineData("الجنى يافوخو بارز", RedFlagCategory.Neurological)]
+    [InlineData("بنتي انسكب عليها الشاي السخن وطلعت فقاقيع كبار", RedFlagCategory.SevereInjury)]
+    [InlineData("ابني اتدلق عليه الزيت المغلي على رجليه الاتنين", RedFlagCategory.SevereInjury)]
+    [InlineData("أبوي شغل الموتور جوا الكراج وهلق راسه عم يوجعه ويستفرغ", RedFlagCategory.Poisoning)]
+    [InlineData("شغلنا الجنريتر في الجراج المقفول وأخويا دايخ", RedFlagCategory.Poisoning)]
+    [InlineData("جدي صار يغفى وما يعرف وين هو", RedFlagCategory.Unconscious)]
+    [InlineData("مرتي حامل وجاتها تشنجات وضغطها عالي", RedFlagCategory.Pregnancy)]
+    [InlineData("مراتي حامل في السابع وجالها تشنج وضغطها مرتفع", RedFlagCategory.Pregnancy)]
+    [InlineData("ما نمت من أسبوع وأفكر أنهي كل شي", RedFlagCategory.SelfHarm)]
+    [InlineData("ما أكلت شي وأفكر أنهي حياتي", RedFlagCategory.SelfHarm)]
+    public void Dev13_causes_are_caught_in_other_phrasings(string text, RedFlagCategory expected)
+    {
+        var r = Compositional.Detect(text);
+        Assert.Contains(expected, r.Categories);
+    }
+
+    [Theory]
+    [InlineData("عندي حكة بس بدون ضيق تنفس")]
+    [InlineData("طلع معايا طفح ومفيش ضيق تنفس")]
+    [InlineData("جفني بيرف من يومين، هل ده تشنج؟")]
+    [InlineData("عندي رجفة بإيدي لما أتوتر، هل هذي نوبة صرع؟")]
+    [InlineData("بنتي عمرها شهرين كان عندها حرارة الاسبوع الفات وهلق منيحة، كيف بقيس حرارتها؟")]
+    [InlineData("أخذت حبة بنادول زيادة بالغلط")]
+    [InlineData("بلعت قرص بروفين زيادة، هل فيه مشكلة؟")]
+    [InlineData("واش الدم ملي كنمشي للطواليت بسبب البواسير خطير؟")]
+    [InlineData("عندي زائدة جلدية صغيرة، هل تحتاج علاج؟")]
+    public void Dev13_guards_keep_mild_asked_or_past_messages_quiet(string text)
+    {
+        var r = Compositional.Detect(text);
+        Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
+    }
+
     [Theory]
     [InlineData("السكر الستمية")]
     [InlineData("السكر خمسمية")]
