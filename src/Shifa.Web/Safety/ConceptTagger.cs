@@ -205,6 +205,13 @@ internal sealed class ConceptTagger
             return false;
         }
 
+        // A symptom or wish verb joined by و starts its own clause; actions keep a shared negation
+        // ("ما يقدر ياكل ويشرب").
+        if (clauseStart[i] && reach < 4)
+        {
+            return false;
+        }
+
         var counted = 0;
         for (var k = i - 1; k >= 0 && counted < reach; k--)
         {
