@@ -13,9 +13,9 @@ internal static class CompositeRules
     public static IReadOnlyList<CompositeRule> Default { get; } =
     [
         // Heart attack: chest pain with sweating, radiation, breathlessness or faintness; or severe and sudden.
-        R("cardiac.chest-pain-with-companion", RedFlagCategory.Cardiac, 10, [Mild, Exertion, Recurrent], P(Chest, Heart), P(Pain, Burning), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray()),
+        R("cardiac.chest-pain-with-companion", RedFlagCategory.Cardiac, 10, [Mild, Exertion, Recurrent], P(Chest, Heart), P(Pain, Burning, Tightness), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray()),
         // Pain at rest is not the exertion a guard sets aside ("بدأ وأنا أصعد الدرج ولم يخف بعد الراحة").
-        R("cardiac.chest-pain-at-rest", RedFlagCategory.Cardiac, 12, [Mild, Recurrent], P(Chest, Heart), P(Pain, Burning), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray(), P(AtRest)),
+        R("cardiac.chest-pain-at-rest", RedFlagCategory.Cardiac, 12, [Mild, Recurrent], P(Chest, Heart), P(Pain, Burning, Tightness), P(Sweat, Radiation, Faint, Pale, Breathless).Concat(N(Breathe)).ToArray(), P(AtRest)),
         R("cardiac.chest-pain-severe", RedFlagCategory.Cardiac, 5, [Mild, Exertion, Cough, Recurrent], P(Chest), P(Pain), P(Severe, Sudden, Now)),
         R("cardiac-or-stroke.named-now", RedFlagCategory.Cardiac, 8, [Recurrent], P(EmergencyNamed), P(Now, Sudden, Sweat, Pain, SpeechBad, Weak, Droop, FaintNamed).Concat(N(Speak, Move, Respond, Breathe)).ToArray()),
         R("cardiac.clutching-chest", RedFlagCategory.Cardiac, 3, NoUnless, P(Clutch), P(Chest, Heart)),
@@ -44,7 +44,7 @@ internal static class CompositeRules
         R("bleeding.deep-wound", RedFlagCategory.SevereBleeding, 3, [Mild], P(Wound), P(Deep)),
 
         // Breathing: cannot breathe, choking, breath cut off, blue lips, gasping with severity.
-        R("breathing.cannot", RedFlagCategory.Breathing, 4, [Nose, Mild, Recurrent], N(Breathe)),
+        R("breathing.cannot", RedFlagCategory.Breathing, 4, [Nose, Mild, Recurrent, Figurative], N(Breathe)),
         R("breathing.no-air", RedFlagCategory.Breathing, 3, NoUnless, N(Enter), P(Air)),
         O("breathing.breath-cut", RedFlagCategory.Breathing, 2, [Mild, Figurative, Smoking], P(Breath), P(BreathCut)),
         R("breathing.breath-stopped", RedFlagCategory.Breathing, 1, [Figurative, Snore, Smoking], P(Breath), P(Stop)),
@@ -68,7 +68,7 @@ internal static class CompositeRules
         R("poisoning.too-many-pills", RedFlagCategory.Poisoning, 9, [Mild, Prevent, Recurrent, OneDose], P(Swallow), P(Medication), P(Quantity, OtherPerson)),
         W("poisoning.another-persons-medicine", RedFlagCategory.Poisoning, [0, 4, 6], [Prevent, Recurrent], P(Medication), P(OtherPerson), P(Swallow)),
         R("poisoning.empty-pack", RedFlagCategory.Poisoning, 4, [Recurrent], P(Medication, Quantity), P(Empty)),
-        R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child)),
+        R("poisoning.named-with-symptoms", RedFlagCategory.Poisoning, 10, NoUnless, P(PoisonNamed, Gas), P(Faint, FaintNamed, Confused, Vomit, Lethargic, Severe, Sudden, Child, Sweat, Foam, Shake)),
         R("poisoning.overdose", RedFlagCategory.Poisoning, 6, NoUnless, P(Overdose), P(Swallow)),
         // An engine or heater run in a closed space, then headache, vomiting or confusion: carbon monoxide.
         R("poisoning.engine-in-closed-space", RedFlagCategory.Poisoning, 16, NoUnless, P(Gas), P(Enclosed), P(Headache, Vomit, Faint, FaintNamed, Confused, Lethargic)),
@@ -90,6 +90,8 @@ internal static class CompositeRules
         R("self-harm.farewell-unreachable", RedFlagCategory.SelfHarm, 20, NoUnless, P(Farewell), N(Answer, Respond)),
         // Means bought or readied while thinking of ending it.
         R("self-harm.means-with-intent", RedFlagCategory.SelfHarm, 16, [Accidental], P(Prepare), P(Rope, Household), P(Wish, Die, HarmVerb, Farewell)),
+        // Belongings given away or a farewell, with a gun or blade at hand.
+        R("self-harm.farewell-with-weapon", RedFlagCategory.SelfHarm, 14, NoUnless, P(Farewell), P(Weapon, Blade, Rope)),
         R("self-harm.prepared-means", RedFlagCategory.SelfHarm, 3, NoUnless, P(Prepare), P(Rope)),
         R("self-harm.leave-this-world", RedFlagCategory.SelfHarm, 4, NoUnless, P(Leave), P(Live)),
         R("self-harm.cannot-bear", RedFlagCategory.SelfHarm, 8, NoUnless, N(Endure, Live), P(Leave, Die, Farewell)),
@@ -118,12 +120,12 @@ internal static class CompositeRules
         R("infant.breathing", RedFlagCategory.InfantFever, 14, NoUnless, P(Infant), P(Breathe, Breath, Breathless), P(Fast, Grunt, Retraction, Blue)),
 
         // Seizures and unconsciousness.
-        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Pain, Asking], P(Seizure)),
+        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Neck, Pain, Asking], P(Seizure)),
         R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, NoUnless, P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop)).ToArray()),
         R("seizure.shaking-with-signs", RedFlagCategory.Seizure, 8, [Mild], P(Shake), P(Rolled, Foam, Fell, FaintNamed).Concat(N(Respond, Answer, Feel)).ToArray()),
         // Suddenly not knowing people or place, with a second sign: delirium, stroke, hypoglycaemia.
         R("unconscious.not-recognising", RedFlagCategory.Unconscious, 12, [Recurrent], N(Recognise), P(Confused, Sudden, Now, Speech, SpeechBad, Fever, Sweat, Shake, Diabetes, Lethargic, Faint, FaintNamed).Concat(N(Recognise)).ToArray()),
-        R("unconscious.named", RedFlagCategory.Unconscious, 3, [Feel], P(FaintNamed)),
+        R("unconscious.named", RedFlagCategory.Unconscious, 3, [Feel, Figurative], P(FaintNamed)),
         R("unconscious.unresponsive", RedFlagCategory.Unconscious, 3, [Until], N(Respond)),
         R("unconscious.collapsed-not-answering", RedFlagCategory.Unconscious, 10, NoUnless, N(Answer, Speak), P(Fell, Found, Ground, Sudden, Shake, Rolled, Diabetes, Confused)),
 
@@ -140,6 +142,8 @@ internal static class CompositeRules
         R("neuro.sudden-severe-headache", RedFlagCategory.Neurological, 6, [Mild, Recurrent], P(Headache), P(Sudden), P(Severe)),
         R("neuro.headache-like-a-blow", RedFlagCategory.Neurological, 8, NoUnless, P(Headache), P(Like), P(Hammer)),
         R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake, Bleed).Concat(N(Respond, Feed)).ToArray()),
+        // Clear fluid or blood from an ear or the nose after a blow or accident: a skull-base fracture.
+        R("neuro.fluid-from-ear-after-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Ear, Nose), P(Water, Blood, Bleed), P(Hit, Accident, Fell)),
         // A bulging, tense fontanelle: raised pressure in the skull (meningitis) at any age.
         R("neuro.bulging-fontanelle", RedFlagCategory.Neurological, 3, NoUnless, P(Fontanelle), P(Swelling, Stiff, Out)),
         R("neuro.fever-stiff-neck", RedFlagCategory.Neurological, 12, NoUnless, P(Fever), P(Neck), P(Stiff).Concat(N(Bend, Move)).ToArray()),
@@ -172,6 +176,10 @@ internal static class CompositeRules
         R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly, Testicle), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff).Concat(N(Move, Walk)).ToArray()),
         // A belly that swells suddenly with vomiting or no stool passing: obstruction.
         R("abdomen.swollen-and-vomiting", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent], P(Belly), P(Swelling), P(Vomit).Concat(N(Stool)).ToArray(), P(Sudden, Severe, Stiff)),
+        // Swollen belly, vomiting and no stool or wind passed: bowel obstruction, whatever the onset.
+        R("abdomen.obstruction", RedFlagCategory.AcuteAbdomen, 14, [Mild, Recurrent], P(Belly), P(Swelling), P(Vomit), N(Stool)),
+        // Jelly-like blood in a stool: intussusception in a young child, a bleeding bowel in an adult.
+        R("abdomen.jelly-stool", RedFlagCategory.AcuteAbdomen, 6, NoUnless, P(Stool), P(Blood), P(Jelly)),
         // A rigid, board-like belly with pain, fever or vomiting: peritonitis.
         R("abdomen.rigid", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent, Period], P(Belly), P(Stiff), P(Pain, Fever, Vomit)),
         // Pain boring through to the back with vomiting (pancreatitis, a leaking aorta).
@@ -184,6 +192,8 @@ internal static class CompositeRules
         // Sepsis: fever with confusion or blue, mottled skin.
         // Any fever during chemotherapy: neutropenic sepsis until proven otherwise.
         R("sepsis.fever-on-chemotherapy", RedFlagCategory.Sepsis, 20, [Prevent, Asking], P(Chemo), P(Fever)),
+        // Fever with spots, and feeling as ill as never before (either polarity of the spots: Maghrebi "ولا فيه" is "became").
+        R("sepsis.fever-rash-never-this-ill", RedFlagCategory.Sepsis, 14, NoUnless, P(Fever), A(Rash), P(Worst)),
         R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue, LowPressure, Mottled).Concat(N(Recognise)).ToArray()),
     ];
 

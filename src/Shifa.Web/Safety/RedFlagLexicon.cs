@@ -313,7 +313,7 @@ public static class RedFlagLexicon
             "!ما يصحى", "!ما تصحى", "!مش بيفوق", "!مش بتفوق", "!ما عم يوعى", "!ما عم توعى", "!ما يستجيب", "!لا يستجيب", "!ما بيرد علينا", "!مش بيرد", "!ما يرد علينا", "طاح وما قام",
             "وقع وما قام", "unconscious", "passed out",
             .. Cross(["فاقد", "فاقدا", "فاقدة", "فقد", "فقدت", "فقدان", "غايب", "غائب", "غائبا", "غابت", "غاب"], ["الوعي", "للوعي", "وعيه", "وعيها", "عن الوعي"]),
-        ]]),
+        ]], ["الضحك", "من ضحك", "من كثر الضحك"]),
         new("anaphylaxis", RedFlagCategory.Anaphylaxis, [Allergen, AirwaySwelling]),
         new("anaphylaxis.swelling", RedFlagCategory.Anaphylaxis, [Allergen, SwellingParts, SwellingVerbs]),
         new("anaphylaxis.named", RedFlagCategory.Anaphylaxis, [["صدمة تحسسية", "حساسية مفرطة", "تأق", "anaphylaxis", "anaphylactic"]]),

@@ -54,4 +54,7 @@ internal enum SymptomConcept
 
     // Added on the dev13 set
     Beat, Chemo, Sunken, Diarrhoea, Shorter, Enclosed, Resolved, Asking, LieDown, RightLower,
+
+    // Added on the dev14 set
+    Jelly, Tightness,
 }

@@ -79,6 +79,58 @@ public sealed class RedFlagGeneralisationTests
         Assert.False(r.IsUrgent, string.Join(',', r.MatchedRules));
     }
 
+    // Causes found on the dev14 set, each pinned on phrasings written for this test in other dialects.
+    [Theory]
+    [InlineData("جدي عنده سكر من زمان ومن ربع ساعة صدره يوجعه وعرقان", RedFlagCategory.Cardiac)]
+    [InlineData("أمي عندها ضغط من سنين وقبل شوي مسكت صدرها وعرقانة", RedFlagCategory.Cardiac)]
+    [InlineData("حاسس بضيق في صدري ودايخ", RedFlagCategory.Cardiac)]
+    [InlineData("عندي ضيق بصدري وعرقان", RedFlagCategory.Cardiac)]
+    [InlineData("مرتي ولدت والدم ينزل هواي وصارت دايخة", RedFlagCategory.SevereBleeding)]
+    [InlineData("بنتي ينزل منها دم كتل كبيرة ووجهها أصفر", RedFlagCategory.SevereBleeding)]
+    [InlineData("بنتي بالعة بطارية صغيرة", RedFlagCategory.Poisoning)]
+    [InlineData("لقيت ابني شارب من قزازة الجافيل", RedFlagCategory.Poisoning)]
+    [InlineData("أبوي رش السم على الزرع وهلق عرقان وريالته نازلة", RedFlagCategory.Poisoning)]
+    [InlineData("عمي كان يرش السم في المزرعة والحين يرجف ويعرق", RedFlagCategory.Poisoning)]
+    [InlineData("خلاص قررت انهيها الليلة", RedFlagCategory.SelfHarm)]
+    [InlineData("بدي انهيها وما حدا رح يوقفني", RedFlagCategory.SelfHarm)]
+    [InlineData("اخوي وزع حاجاته كلها وعنده مسدس", RedFlagCategory.SelfHarm)]
+    [InlineData("صاحبي ودعنا وقال انا رايح وما راجع", RedFlagCategory.SelfHarm)]
+    [InlineData("الدورة متأخرة عندي شهر ونص وعندي وجع قوي بجنب واحد ودايخة", RedFlagCategory.Pregnancy)]
+    [InlineData("البريود متأخر سبع أسابيع وعندي مغص جامد ونزيف", RedFlagCategory.Pregnancy)]
+    [InlineData("ابني وقع من العجلة وطالع من ودنه ميه", RedFlagCategory.Neurological)]
+    [InlineData("اخوي صار عليه حادث وينزل دم من اذنه", RedFlagCategory.Neurological)]
+    [InlineData("ابني خبطته عربية وبيعيط", RedFlagCategory.SevereInjury)]
+    [InlineData("ابني ضربتو سيارة وهو عم يقطع الشارع", RedFlagCategory.SevereInjury)]
+    [InlineData("ولدي فيه صخونة ورقبته يابسة ما يقدر يحنيها", RedFlagCategory.Neurological)]
+    [InlineData("بنتي عندها صخونه وما تتحمل الضوء وراسها يوجعها", RedFlagCategory.Neurological)]
+    [InlineData("أمي من يومين ما طلع منها براز ولا ريح وبطنها منفوخ وعم تستفرغ", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ابويا بطنه منفوخه وبيرجع وما خرجش منه ريح من امبارح", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("بنتي عمرها ٨ شهور وبرازها فيه دم ومخاط زي الجلي", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("ولدي يطلع معه براز فيه دم مثل المربى", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("أختي تتلقى العلاج الكيميائي وتشعر بسخونة ورعشة", RedFlagCategory.Sepsis)]
+    [InlineData("امي تاخد علاج كيماوي وارتفعت حرارتها", RedFlagCategory.Sepsis)]
+    [InlineData("اخوي عنده سخونه وطلعت عليه بقع ويقول اول مره يحس بهالتعب", RedFlagCategory.Sepsis)]
+    [InlineData("بنتي عندها حرارة وطالعة عليها بقع وبتقول بحياتها ما تعبت هيك", RedFlagCategory.Sepsis)]
+    public void Dev14_causes_hold_on_other_phrasings(string message, RedFlagCategory expected)
+    {
+        var result = Compositional.Detect(message);
+        Assert.True(result.IsUrgent, $"not urgent: {message}");
+        Assert.Contains(expected, result.Categories);
+    }
+
+    // Figurative causes, a faint that is over, a cramp named with its body part: no notice.
+    [Theory]
+    [InlineData("اختنقت من الضحك لدرجة ما قدرت أتنفس")]
+    [InlineData("أغمي علي من كثر الضحك على المقطع")]
+    [InlineData("أبوي أغمي عليه لما شاف الإبرة وصحي بعد ثواني والحين بخير، ليش صار كذا؟")]
+    [InlineData("رقبتي متشنجة من الشغل على الكمبيوتر")]
+    [InlineData("عندي تشنج في رقبتي من النومة الغلط")]
+    public void Dev14_false_alarm_causes_stay_quiet_on_other_phrasings(string message)
+    {
+        var result = RedFlagDetector.Default.Detect(message);
+        Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
+    }
+
     // Causes found on the dev13 set, each pinned on phrasings written for this test in other dialects.
     [Theory]
     [InlineData("قلبي يدق بسرعة وحسيت بدوخة وكأني بطيح", RedFlagCategory.Cardiac)]
