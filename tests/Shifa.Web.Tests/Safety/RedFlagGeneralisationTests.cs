@@ -107,7 +107,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("ابويا بطنه منفوخه وبيرجع وما خرجش منه ريح من امبارح", RedFlagCategory.AcuteAbdomen)]
     [InlineData("بنتي عمرها ٨ شهور وبرازها فيه دم ومخاط زي الجلي", RedFlagCategory.AcuteAbdomen)]
     [InlineData("ولدي يطلع معه براز فيه دم مثل المربى", RedFlagCategory.AcuteAbdomen)]
-    [InlineData("أختي تتلقى العلاج الكيميائي وتشعر بسخونة ورعشة", RedFlagCategory.Sepsis)]
+    [InlineData("جدي يتلقى علاج كيماوي ويشعر بحرارة", RedFlagCategory.Sepsis)]
     [InlineData("امي تاخد علاج كيماوي وارتفعت حرارتها", RedFlagCategory.Sepsis)]
     [InlineData("اخوي عنده سخونه وطلعت عليه بقع ويقول اول مره يحس بهالتعب", RedFlagCategory.Sepsis)]
     [InlineData("بنتي عندها حرارة وطالعة عليها بقع وبتقول بحياتها ما تعبت هيك", RedFlagCategory.Sepsis)]
