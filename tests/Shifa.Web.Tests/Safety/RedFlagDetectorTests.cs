@@ -55,6 +55,19 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
         Assert.True(fpr <= 0.10, $"unseen false-positive rate {fpr:F3} above 0.10");
     }
 
+    // The headline estimate: written from the category list alone by someone who never read the rules or the other
+    // sets, and never used to change them. First measurement: recall 0.754 (92/122), false positives 0.062 (9/145) —
+    // the recall is far below the 0.95 target; the bounds keep the measured level.
+    [Fact]
+    public void Held_out_set_written_without_reading_the_rules()
+    {
+        var set = LoadSet("red-flags-heldout4.tsv");
+        Assert.True(set.Count >= 150, $"held-out set has {set.Count} messages, need at least 150");
+        var (recall, fpr) = Measure(set, "held-out set");
+        Assert.True(recall >= 0.74, $"held-out recall {recall:F3} fell below the measured 0.754");
+        Assert.True(fpr <= 0.08, $"held-out false-positive rate {fpr:F3} above the measured 0.062");
+    }
+
     // Each development set on its own, so that one set cannot hide behind the others' numbers.
     [Theory]
     [InlineData("red-flags.tsv")]
