@@ -1,4 +1,4 @@
-// Writes a SentencePiece ModelProto (sentencepiece_model.proto), so a Unigram vocabulary from tokenizer.json can run through the library's SentencePiece reader.
+// Writes a SentencePiece ModelProto (sentencepiece_model.proto): a Unigram vocabulary from tokenizer.json runs through the library's SentencePiece reader, and tests build models by hand.
 using System.Text;
 
 namespace Shifa.Modeling.Tokenization;
@@ -8,10 +8,10 @@ namespace Shifa.Modeling.Tokenization;
 /// <c>trainer_spec.model_type</c> = UNIGRAM and the <c>normalizer_spec</c> (name, precompiled
 /// character map, dummy prefix, extra-whitespace removal, whitespace escaping).
 /// </summary>
-internal static class SentencePieceModelWriter
+public static class SentencePieceModelWriter
 {
     /// <summary>SentencePiece piece types (sentencepiece_model.proto).</summary>
-    internal enum PieceType
+    public enum PieceType
     {
         Normal = 1,
         Unknown = 2,
