@@ -17,6 +17,12 @@ public sealed partial class RedFlagDetector
     /// <summary>Token the detector adds to the folded text when it reads an age of three months or less.</summary>
     public const string InfantAgeMarker = "infantage";
 
+    /// <summary>Prefix of the rule name reported when the learned screen, not a rule, flagged a message.</summary>
+    public const string LearnedRuleName = "learned:";
+
+    /// <summary>Name added to <see cref="RedFlagResult.Suppressed"/> when the learned screen set the fired rules aside.</summary>
+    public const string LearnedVeto = "learned-veto";
+
     private static readonly string[] Proclitics = ["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "فب", "ول", "ع", "عال", "وع", "اللي", "لي"];
 
     private static readonly string[] VerbPrefixes = ["", "ي", "ت", "ن", "ا", "بي", "بت", "بن", "م", "كي", "كت", "يت", "تت", "بيت", "بتت", "مت", "ات", "نت"];
@@ -76,32 +82,57 @@ public sealed partial class RedFlagDetector
 
     private readonly CompiledRule[] _rules;
     private readonly CompositeRule[] _composite;
+    private readonly UrgencyClassifier? _learned;
 
     /// <summary>
     /// Creates a detector over the phrase <paramref name="rules"/> (default: <see cref="RedFlagLexicon.Precise"/>)
     /// plus, unless <paramref name="compositional"/> is false, the concept rules that read symptoms by meaning.
     /// </summary>
-    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null, bool compositional = true)
+    /// <param name="rules">Phrase rules; default <see cref="RedFlagLexicon.Precise"/>.</param>
+    /// <param name="compositional">False to leave out the concept rules.</param>
+    /// <param name="learned">A learned screen that flags what the rules let through; null for the rules alone.</param>
+    public RedFlagDetector(IReadOnlyList<RedFlagRule>? rules = null, bool compositional = true, UrgencyClassifier? learned = null)
     {
         _rules = (rules ?? RedFlagLexicon.Precise).Select(Compile).ToArray();
         _composite = compositional ? [.. CompositeRules.Default] : [];
+        _learned = learned;
     }
 
-    /// <summary>Shared default instance.</summary>
-    public static RedFlagDetector Default { get; } = new();
+    private static readonly Lazy<RedFlagDetector> DefaultDetector = new(() => new RedFlagDetector(learned: UrgencyClassifier.Bundled));
 
-    /// <summary>Screens one message.</summary>
+    /// <summary>The detector Shifa serves with: the rules and the <see cref="UrgencyClassifier.Bundled"/> learned screen (trained on first use).</summary>
+    public static RedFlagDetector Default => DefaultDetector.Value;
+
+    /// <summary>The hand-written rules alone, without the learned screen.</summary>
+    public static RedFlagDetector Rules { get; } = new();
+
+    /// <summary>
+    /// Screens one message: the rules, then the learned screen, which flags what the rules let
+    /// through and sets aside a fired rule only when it is nearly sure the message is ordinary.
+    /// </summary>
     public RedFlagResult Detect(string message)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        // The shared matching normalizer first (presentation forms, letter variants), then the safety fold.
-        var text = SafetyText.Fold(ArabicNormalizer.ForMatching.Normalize(message));
-        if (HasInfantAge(text))
+        var byRules = DetectByRules(message);
+        if (_learned is null)
         {
-            // At the front, so no negation before it can reach it.
-            text = " " + InfantAgeMarker + text;
+            return byRules;
         }
 
+        var prediction = _learned.Predict(message);
+        if (byRules.IsUrgent)
+        {
+            return _learned.Vetoes(prediction) ? new RedFlagResult([], [], [.. byRules.MatchedRules, LearnedVeto]) : byRules;
+        }
+
+        return _learned.IsUrgent(prediction)
+            ? new RedFlagResult([prediction.Category], [LearnedRuleName + prediction.Category], byRules.Suppressed)
+            : byRules;
+    }
+
+    private RedFlagResult DetectByRules(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = Prepare(message);
         var hits = ConceptTagger.Default.Tag(text, out _);
         var fired = new List<(string Name, RedFlagCategory Category)>();
         foreach (var rule in _composite)
@@ -157,6 +188,16 @@ public sealed partial class RedFlagDetector
         }
 
         return new RedFlagResult(fired.Select(r => r.Category).Distinct().ToArray(), names, []);
+    }
+
+    /// <summary>The text the rules read: normalized, folded, with <see cref="InfantAgeMarker"/> in front when the message gives an infant's age.</summary>
+    internal static string Prepare(string message)
+    {
+        // The shared matching normalizer first (presentation forms, letter variants), then the safety fold.
+        var text = SafetyText.Fold(ArabicNormalizer.ForMatching.Normalize(message));
+
+        // At the front, so no negation before it can reach it.
+        return HasInfantAge(text) ? " " + InfantAgeMarker + text : text;
     }
 
     private static bool HasInfantAge(string folded)

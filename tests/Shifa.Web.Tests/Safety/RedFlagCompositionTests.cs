@@ -6,7 +6,7 @@ namespace Shifa.Web.Tests.Safety;
 // combinations that make an emergency, and the guards that keep ordinary mentions quiet.
 public sealed class RedFlagCompositionTests
 {
-    private static RedFlagResult Detect(string text) => RedFlagDetector.Default.Detect(text);
+    private static RedFlagResult Detect(string text) => RedFlagDetector.Rules.Detect(text);
 
     // Only the compositional rules, so that a pass cannot come from a phrase written for one sentence.
     private static readonly RedFlagDetector Compositional = new([]);

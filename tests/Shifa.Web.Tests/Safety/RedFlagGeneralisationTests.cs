@@ -127,7 +127,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("عندي تشنج في رقبتي من النومة الغلط")]
     public void Dev14_false_alarm_causes_stay_quiet_on_other_phrasings(string message)
     {
-        var result = RedFlagDetector.Default.Detect(message);
+        var result = RedFlagDetector.Rules.Detect(message);
         Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
     }
 
@@ -226,8 +226,8 @@ public sealed class RedFlagGeneralisationTests
     [Fact]
     public void A_stable_or_old_diagnosis_named_by_the_doctor_is_not_an_attack_now()
     {
-        Assert.False(RedFlagDetector.Default.Detect("الدكتور قال لأمي عندها ذبحة صدرية مستقرة، هل تقدر تصوم؟").IsUrgent);
-        Assert.True(RedFlagDetector.Default.Detect("أبوي جاته ذبحة صدرية الحين").IsUrgent);
+        Assert.False(RedFlagDetector.Rules.Detect("الدكتور قال لأمي عندها ذبحة صدرية مستقرة، هل تقدر تصوم؟").IsUrgent);
+        Assert.True(RedFlagDetector.Rules.Detect("أبوي جاته ذبحة صدرية الحين").IsUrgent);
     }
 
     [Fact]
