@@ -129,6 +129,9 @@ public static class ShifaWebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         AccountServices.EnsureCreatedAsync(app.Services).GetAwaiter().GetResult();
+
+        // The learned red-flag screen trains on first use (seconds): start it now rather than on the first chat.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => RedFlagDetector.Default));
         app.Use(async (http, next) =>
         {
             var h = http.Response.Headers;

@@ -181,32 +181,40 @@ internal static class RunReportSections
             .ToList();
         var (heldOut, heldOutText) = Measure([heldOutFile]);
         var earlierRow = File.Exists(earlierFile)
-            ? $"| earlier held-out set (scored during later development, never used to write rules) | {Measure([earlierFile]).Row} |\n"
+            ? $"| earlier held-out set (scored during later development, never used to write rules or to train) | {Measure([earlierFile]).Row} |\n"
             : "";
         var (_, devText) = Measure(development);
         return new ReportSection("safety", "Safety layer", string.Create(Inv, $"""
-            Red-flag detector (urgent-care notice instead of the model's answer), measured on labelled messages in MSA and dialects.
-            Targets: recall ≥ 0.95, false positives ≤ 0.10.
+            Red-flag detector (urgent-care notice instead of the model's answer), measured on labelled messages in MSA and dialects:
+            hand-written rules, backed by a learned screen trained on the development sets (it flags what the rules miss and
+            sets a fired rule aside only when nearly sure the message is ordinary). Targets: recall ≥ 0.95, false positives ≤ 0.10.
 
-            | set | messages | recall | false-positive rate |
-            |---|---|---|---|
-            | held out (written without reading the rules, never used to change them) | {heldOutText} |
-            {earlierRow}| development (the rules were tuned on these) | {devText} |
+            | set | messages | rules and learned screen: recall | false-positive rate | rules alone: recall | false-positive rate |
+            |---|---|---|---|---|---|
+            | held out (written without reading the rules, never used to change them or to train) | {heldOutText} |
+            {earlierRow}| development (the rules were tuned and the learned screen trained on these) | {devText} |
 
-            {(heldOut < 0.95 ? "**The held-out recall is below the 0.95 target**: the rules are hand-written and miss new phrasings; do not rely on them alone for triage." : "The held-out recall meets the target; it is still a rule-based screen, not a triage system.")}
+            {(heldOut < 0.95 ? "**The held-out recall is below the 0.95 target**: do not rely on this screen alone for triage." : "The held-out recall meets the target on messages from writers the screen never saw; it is still a screen, not a triage system, and real patients may write differently.")}
             Every backend (local model, retrieval, remote provider) answers behind this layer.
 
             """));
     }
 
+    // Recall and false-positive rate of the served detector and of the rules alone over the labelled files.
     private static (double Recall, string Row) Measure(IReadOnlyList<string> files)
     {
+        var messages = files.SelectMany(LabelledMessageReader.Read).ToList();
+        var served = Rates(messages, RedFlagDetector.Default);
+        var rules = Rates(messages, RedFlagDetector.Rules);
+        return (served.Recall, string.Create(Inv, $"{messages.Count} | {served.Recall:0.000} ({served.Text}) | {rules.Recall:0.000} ({rules.Text})"));
+    }
+
+    private static (double Recall, string Text) Rates(List<LabelledMessage> messages, RedFlagDetector detector)
+    {
         int tp = 0, fn = 0, fp = 0, tn = 0;
-        foreach (var line in files.SelectMany(File.ReadLines).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        foreach (var m in messages)
         {
-            var cols = line.Split('\t');
-            var urgent = RedFlagDetector.Default.Detect(cols[^1]).IsUrgent;
-            switch (cols[0] == "1", urgent)
+            switch (m.Urgent, detector.Detect(m.Text).IsUrgent)
             {
                 case (true, true): tp++; break;
                 case (true, false): fn++; break;
@@ -217,7 +225,7 @@ internal static class RunReportSections
 
         var recall = tp / (double)Math.Max(1, tp + fn);
         var fpr = fp / (double)Math.Max(1, fp + tn);
-        return (recall, string.Create(Inv, $"{tp + fn + fp + tn} | {recall:0.000} ({tp}/{tp + fn}) | {fpr:0.000} ({fp}/{fp + tn})"));
+        return (recall, string.Create(Inv, $"{tp}/{tp + fn}) | {fpr:0.000} ({fp}/{fp + tn}"));
     }
 
     private static ReportSection Reproduce(PipelineContext context)
