@@ -12,6 +12,7 @@ using Shifa.Web.Safety;
 var options = new UrgencyTrainingOptions();
 var targets = new List<string>();
 var veto = 0.1;
+var probes = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -23,8 +24,21 @@ for (var i = 0; i < args.Length; i++)
         case "--min-count": options = options with { MinCount = int.Parse(value, CultureInfo.InvariantCulture) }; break;
         case "--target": targets.Add(value); break;
         case "--veto": veto = double.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--probe": probes.Add(value); break;
         default: throw new ArgumentException($"Unknown option {args[i - 1]}.");
     }
+}
+
+// --probe TEXT: how the served detector reads a message, then stop.
+foreach (var probe in probes)
+{
+    var r = RedFlagDetector.Default.Detect(probe);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{UrgencyClassifier.Bundled.Predict(probe).Urgency:0.000} urgent={r.IsUrgent} [{string.Join(',', r.MatchedRules)}] rules-alone={RedFlagDetector.Rules.Detect(probe).IsUrgent}: {probe}"));
+}
+
+if (probes.Count > 0)
+{
+    return;
 }
 
 var folder = FindSafetyFolder();

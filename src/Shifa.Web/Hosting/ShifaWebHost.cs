@@ -71,11 +71,14 @@ public static class ShifaWebHost
         services.AddSingleton<RatingStore>();
         // One backend behind two safety layers that differ only in the disclaimer; the container disposes it once.
         services.AddKeyedSingleton<IChatClient>(BackendKey, (_, _) => backend ?? new RetrievalChatClient(VettedCorpus.Load(workspace)));
+        // Read the user's labelled sets now, so a bad line stops the start, not the first chat; train on first use.
+        var extra = options.SafetySets.SelectMany(LabelledMessageReader.Read).ToList();
+        services.AddSingleton(_ => extra.Count == 0 ? RedFlagDetector.Default : new RedFlagDetector(learned: UrgencyClassifier.Train([.. BundledLabelledSets.Read(), .. extra])));
         services.AddKeyedSingleton<IChatClient>(SafeChatKey, (sp, _) => new SafetyChatClient(
-            new BorrowedChatClient(sp.GetRequiredKeyedService<IChatClient>(BackendKey)), logger: sp.GetRequiredService<ILogger<SafetyChatClient>>()));
+            new BorrowedChatClient(sp.GetRequiredKeyedService<IChatClient>(BackendKey)), sp.GetRequiredService<RedFlagDetector>(), logger: sp.GetRequiredService<ILogger<SafetyChatClient>>()));
         services.AddKeyedSingleton<IChatClient>(SafeChatWithoutDisclaimerKey, (sp, _) => new SafetyChatClient(
-            new BorrowedChatClient(sp.GetRequiredKeyedService<IChatClient>(BackendKey)), options: new SafetyOptions { AppendDisclaimer = false },
-            logger: sp.GetRequiredService<ILogger<SafetyChatClient>>()));
+            new BorrowedChatClient(sp.GetRequiredKeyedService<IChatClient>(BackendKey)), sp.GetRequiredService<RedFlagDetector>(), new SafetyOptions { AppendDisclaimer = false },
+            sp.GetRequiredService<ILogger<SafetyChatClient>>()));
 
         services.AddShifaIdentity(workspace.Root);
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -131,7 +134,7 @@ public static class ShifaWebHost
         AccountServices.EnsureCreatedAsync(app.Services).GetAwaiter().GetResult();
 
         // The learned red-flag screen trains on first use (seconds): start it now rather than on the first chat.
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => RedFlagDetector.Default));
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => app.Services.GetRequiredService<RedFlagDetector>()));
         app.Use(async (http, next) =>
         {
             var h = http.Response.Headers;

@@ -16,6 +16,14 @@ public sealed record ShifaWebOptions
         init => _urls = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("Urls must name at least one address, e.g. http://127.0.0.1:5080.", nameof(value)) : value;
     }
 
+    /// <summary>
+    /// Your own labelled red-flag sets (<c>label, category, dialect, text</c> files, see
+    /// <c>samples/safety/README.md</c>) that the learned screen trains on together with the built-in
+    /// ones: messages from your users' population, in their dialect. Read when the app is created; a
+    /// malformed line stops it with the file, line and field.
+    /// </summary>
+    public IReadOnlyList<string> SafetySets { get; init; } = [];
+
     /// <summary>Model id reported by <c>/v1/models</c> and in responses.</summary>
     public string ModelName { get; init; } = "shifa";
 

@@ -108,6 +108,38 @@ public sealed class UrgencyClassifierTests(ITestOutputHelper output)
         }
     }
 
+    // Written for this test after the writers' style bias showed (urgent messages mostly about a relative,
+    // ordinary ones mostly first person): a model that learns "a relative is mentioned" flags these.
+    private static readonly string[] EverydayStatements =
+    [
+        "خالتي عندها سكر", "امي عندها ضغط", "ابوي عنده سكر وضغط", "جدتي عندها روماتيزم", "خالتي عندها حساسية", "عمي عنده ربو",
+        "زوجي عنده قولون عصبي", "اختي عندها انيميا", "جدي عنده الزهايمر", "ابني عنده زكام", "بنتي عندها حبوب في وجهها", "اخوي عنده نقرس",
+        "امي عندها غدة درقية خاملة وش تاكل", "ابوي عنده كوليسترول عالي ايش الاكل الممنوع", "خالي عنده صرع ماخذ علاجه ومستقر", "زوجتي حامل في الشهر الرابع وش الفيتامينات",
+        "جدتي عندها هشاشة عظام", "عمتي عندها سكري من عشر سنين", "ابني عنده حساسية من الفول السوداني شو نتجنب", "بنت اختي عندها تأخر في الكلام",
+        "عندي سكر نوع تاني", "عندي ضغط وباخد دوا", "عندي صداع خفيف", "عندي حساسية موسمية", "والدي عنده تضخم في البروستاتا",
+        "امي عندها دوالي في رجليها", "ابوي عنده ضعف نظر", "زوجي يشخر كثير", "جدي عنده سمع ضعيف", "اخوي عنده حب شباب",
+    ];
+
+    private static readonly string[] ShortEmergencies =
+    [
+        "مش قادر اتنفس", "ابوي مش بيتنفس", "امي اغمى عليها وما تصحى", "بنزف كتير ومش بيوقف", "ابني بلع كلور", "وجهي مال ونص جسمي ما يتحرك",
+        "صدري يعصرني وعرقان", "بدي انتحر الليلة", "ابني عنده تشنجات من عشر دقايق", "زوجتي حامل وتنزف", "بنتي عمرها شهر وحرارتها ٣٩",
+        "لساني وشفايفي منفخين بعد الدوا", "لدغتني عقرب", "شربت كل حبوب امي", "ابوي وقع من السطح", "جدي سكره ٣٠ وما يرد",
+        "راسي ينفجر فجأة اسوأ صداع بحياتي", "ولدي شفايفه زرق", "امي تستفرغ دم", "بطني وجعني بشدة ومتحجر",
+    ];
+
+    // The served detector on everyday statements (2-10 words, many about a relative) and on short emergencies.
+    [Fact]
+    public void Short_everyday_statements_stay_ordinary_and_short_emergencies_are_flagged()
+    {
+        var flaggedEveryday = EverydayStatements.Where(t => RedFlagDetector.Default.Detect(t).IsUrgent).ToList();
+        var missed = ShortEmergencies.Where(t => !RedFlagDetector.Default.Detect(t).IsUrgent).ToList();
+        output.WriteLine($"everyday flagged {flaggedEveryday.Count}/{EverydayStatements.Length}: {string.Join(" | ", flaggedEveryday)}");
+        output.WriteLine($"emergencies missed {missed.Count}/{ShortEmergencies.Length}: {string.Join(" | ", missed)}");
+        Assert.True(flaggedEveryday.Count <= 3, $"{flaggedEveryday.Count} everyday statements flagged: {string.Join(" | ", flaggedEveryday)}");
+        Assert.True(missed.Count <= 1, $"{missed.Count} short emergencies missed: {string.Join(" | ", missed)}");
+    }
+
     [Theory]
     [InlineData("1\tcardiac\tmsa", "line 3: expected 4 tab-separated fields")]
     [InlineData("2\tcardiac\tmsa\tنص", "line 3, field 'label'")]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Shifa.Modeling.Generation;
@@ -34,6 +35,10 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [CommandOption("--providers <FILE>")]
         [Description("Providers file (JSON) for --provider. Default: WORKSPACE/providers.json when present, else the built-in openai and gemini entries.")]
         public string? ProvidersFile { get; init; }
+
+        [CommandOption("--safety-set <FILE>")]
+        [Description("Your own labelled red-flag set (label, category, dialect, text; see samples/safety/README.md) for the learned screen to train on with the built-in sets; repeat for several.")]
+        public string[] SafetySets { get; init; } = [];
 
         public override ValidationResult Validate() =>
             base.Validate() is { Successful: false } failed ? failed
@@ -78,9 +83,21 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             WorkspaceDirectory = settings.Workspace!,
             Urls = settings.Urls,
             ApiRequestsPerMinute = settings.Rate,
+            SafetySets = settings.SafetySets,
             ModelName = settings.Model is not null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Model))) : remoteModel ?? "shifa",
         };
-        await using var app = ShifaWebHost.Create(options, (IChatClient?)model ?? remote);
+        WebApplication app;
+        try
+        {
+            app = ShifaWebHost.Create(options, (IChatClient?)model ?? remote);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            AnsiConsole.WriteLine($"serve: --safety-set: {e.Message}");
+            return 2;
+        }
+
+        await using var disposeApp = app;
         if (!settings.Urls.Split(';').All(u => u.Contains("127.0.0.1", StringComparison.Ordinal) || u.Contains("localhost", StringComparison.OrdinalIgnoreCase) || u.Contains("[::1]", StringComparison.Ordinal)))
         {
             AnsiConsole.MarkupLine("[yellow]Warning: listening beyond this machine; put Shifa behind HTTPS before exposing it.[/]");
