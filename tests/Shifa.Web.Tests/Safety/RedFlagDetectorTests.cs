@@ -34,7 +34,7 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
     {
         var set = LoadSet().Concat(LoadSet("red-flags-dev2.tsv")).Concat(LoadSet("red-flags-dev3.tsv")).Concat(LoadSet("red-flags-dev4.tsv")).Concat(LoadSet("red-flags-dev5.tsv"))
             .Concat(LoadSet("red-flags-dev6.tsv")).Concat(LoadSet("red-flags-dev7.tsv")).Concat(LoadSet("red-flags-dev8.tsv")).Concat(LoadSet("red-flags-dev9.tsv")).Concat(LoadSet("red-flags-dev10.tsv")).Concat(LoadSet("red-flags-dev11.tsv")).Concat(LoadSet("red-flags-dev12.tsv")).Concat(LoadSet("red-flags-dev13.tsv"))
-            .Concat(LoadSet("red-flags-dev14.tsv")).ToList();
+            .Concat(LoadSet("red-flags-dev14.tsv")).Concat(LoadSet("red-flags-dev15.tsv")).ToList();
         Assert.True(set.Count >= 150, $"labelled set has {set.Count} messages, need at least 150");
         var (recall, fpr) = Measure(set, "development set");
         Assert.True(recall >= 0.95, $"recall {recall:F3} below 0.95");
@@ -53,19 +53,6 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
         var (recall, fpr) = Measure(set, "unseen set");
         Assert.True(recall >= 0.65, $"unseen recall {recall:F3} fell below the measured 0.70");
         Assert.True(fpr <= 0.10, $"unseen false-positive rate {fpr:F3} above 0.10");
-    }
-
-    // The headline estimate: written from the category list alone by someone who never read the rules or the other
-    // sets, and never used to change them. First measurement: recall 0.754 (92/122), false positives 0.062 (9/145) —
-    // the recall is far below the 0.95 target; the bounds keep the measured level.
-    [Fact]
-    public void Held_out_set_written_without_reading_the_rules()
-    {
-        var set = LoadSet("red-flags-heldout4.tsv");
-        Assert.True(set.Count >= 150, $"held-out set has {set.Count} messages, need at least 150");
-        var (recall, fpr) = Measure(set, "held-out set");
-        Assert.True(recall >= 0.74, $"held-out recall {recall:F3} fell below the measured 0.754");
-        Assert.True(fpr <= 0.08, $"held-out false-positive rate {fpr:F3} above the measured 0.062");
     }
 
     // Each development set on its own, so that one set cannot hide behind the others' numbers.
@@ -90,6 +77,9 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
     // Written the same way (as the held-out set red-flags-heldout3.tsv); first contact recall
     // 0.880 (110/125), false positives 0.029 (4/136), then used to widen the rules.
     [InlineData("red-flags-dev14.tsv")]
+    // Written the same way (as the held-out set red-flags-heldout4.tsv); first contact recall
+    // 0.754 (92/122), false positives 0.062 (9/145), then used to widen the rules.
+    [InlineData("red-flags-dev15.tsv")]
     public void Each_development_set_meets_the_targets(string file)
     {
         var (recall, fpr) = Measure(LoadSet(file), file);
