@@ -215,9 +215,9 @@ internal static class CompositeRules
         // A crisis-range pressure (180/120) with a sign of organ harm.
         R("stroke.pressure-crisis-with-signs", RedFlagCategory.Stroke, 14, [Mild], P(CrisisPressure), P(Blur, Chest, Confused, SpeechBad, Weak, Droop, Breathless, Severe, Bleed).Concat(N(See, Speak, Move)).ToArray()),
         // Weakness, numbness or loss of movement on one side of the body.
-        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion], P(Side), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
+        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion], P(Side), P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
         // Water or saliva running from one corner of the mouth: a face droop described by its effect.
-        R("stroke.drooling-from-mouth-corner", RedFlagCategory.Stroke, 5, [Sleep, Recurrent], P(MouthCorner), P(Water, Foam, Descend, Droop)),
+        R("stroke.drooling-from-mouth-corner", RedFlagCategory.Stroke, 5, [Sleep, AtRest, Recurrent], P(MouthCorner), P(Water, Foam, Descend, Droop)),
         // Green (bile) vomiting in a baby or child: a twisted or blocked bowel.
         W("infant.green-vomit", RedFlagCategory.InfantFever, [0, 5, 16], NoUnless, P(Vomit), P(Bile), P(Infant, Child)),
         // Fits one after another, or no waking between or after them.
@@ -225,7 +225,7 @@ internal static class CompositeRules
         // Vomiting in someone who cannot be woken: the airway is at risk (drink, drugs, head injury).
         R("unconscious.vomiting-unrousable", RedFlagCategory.Unconscious, 10, NoUnless, P(Vomit), N(Respond, Wake)),
         // Boiling liquid on the skin that peels or turns white.
-        R("injury.scald-peeling", RedFlagCategory.SevereInjury, 12, [Mild, Prevent], P(Boiling), P(Spill, Burn), P(Peeling)),
+        R("injury.scald-peeling", RedFlagCategory.SevereInjury, 12, [Mild, Prevent], P(Boiling), P(Spill, Burn, Fell), P(Peeling)),
         // Hit by or fallen from a vehicle, with bleeding, a head blow or confusion.
         W("injury.vehicle", RedFlagCategory.SevereInjury, [0, 4, 14], [Mild], P(Vehicle), P(Hit, Fell, Accident), P(Bleed, Blood, Bone, FaintNamed, Severe, Head, Confused, Breathless).Concat(N(Move, Respond, Answer, Breathe, Walk, Recognise)).ToArray()),
         // Bleeding that goes on through a bandage or pressure.
@@ -235,11 +235,11 @@ internal static class CompositeRules
         // A fever with the chin unable to reach the chest: neck stiffness described by its test.
         R("neuro.fever-chin-to-chest", RedFlagCategory.Neurological, 14, NoUnless, P(Fever), P(Chin), P(Chest)),
         // A hernia that turned hard, changed colour, will not go back or hurts beyond words: strangulation.
-        R("abdomen.hernia-stuck", RedFlagCategory.AcuteAbdomen, 12, [Mild], P(Hernia), P(Stiff, Changed, Vomit, Severe, Dark, Blue, Pale).Concat(N(Vomit, Enter)).ToArray()),
+        R("abdomen.hernia-stuck", RedFlagCategory.AcuteAbdomen, 12, [Mild], P(Hernia), P(Stiff, Changed, Dark, Blue, Pale).Concat(N(Vomit, Enter)).ToArray()),
         // Red jelly passed by a child: intussusception, without the word for stool.
         W("abdomen.red-jelly", RedFlagCategory.AcuteAbdomen, [0, 3, 8], NoUnless, P(Jelly), P(Dark, Blood), P(Descend, Out, Stool)),
         // Pesticide exposure with its signs: drooling, tears, sweating, twitching, pinpoint pupils, breathlessness.
-        R("poisoning.pesticide-signs", RedFlagCategory.Poisoning, 16, [Prevent, Mild], P(Pesticide), P(Foam, Tears, Sweat, Shake, Pinpoint, Breathless, Vomit, FaintNamed, Confused, Diarrhoea).Concat(N(Breathe)).ToArray()),
+        R("poisoning.pesticide-signs", RedFlagCategory.Poisoning, 16, [Prevent], P(Pesticide), P(Foam, Tears, Sweat, Shake, Pinpoint, Breathless, Vomit, FaintNamed, Confused, Diarrhoea).Concat(N(Breathe)).ToArray()),
         // Pills gathered or hidden with a stated intent.
         R("self-harm.stockpiled-pills", RedFlagCategory.SelfHarm, 14, [Accidental], P(Prepare), P(Medication), P(Intent, Die, HarmVerb, Farewell)),
         // "Cannot go on with this life".

@@ -148,6 +148,9 @@ internal sealed class ConceptTagger
         var words = tokens;
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "من" or "قبل" or "منذ");
 
+        // "ورا بعض" is "one after another", not "some".
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "ورا" or "وراء" or "بعد" or "تلو");
+
         // "نقط سودا" in the sight are spots, not "a few drops".
         var spots = hits.Where(h => h.Concept == SymptomConcept.Blur).Select(h => h.Index).ToHashSet();
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && spots.Contains(h.Index));
@@ -305,13 +308,13 @@ internal sealed class ConceptTagger
         }
 
         // An age, a weight or a duration is not a reading.
-        if (isTime || previous.StartsWith("عمر", StringComparison.Ordinal) || next.StartsWith("عام", StringComparison.Ordinal) || next.StartsWith("كيلو", StringComparison.Ordinal))
+        if (isTime || previous.StartsWith("عمر", StringComparison.Ordinal) || previous.StartsWith("وعمر", StringComparison.Ordinal) || next.StartsWith("عام", StringComparison.Ordinal) || next.StartsWith("كيلو", StringComparison.Ordinal))
         {
             return;
         }
 
         // A pulse of 130 or more, or 40 or less: too fast or too slow to be left at home when it comes with a symptom.
-        if (Near(tokens, i, 4, 0, "نبض", "دقات", "ضربات", "نبظ") && (n >= 130 || n is > 0 and <= 40))
+        if (Near(tokens, i, 4, 0, "نبض", "دقات", "ضربات", "نبظ", "يدق", "تدق", "قلب") && (n >= 130 || n is > 0 and <= 40))
         {
             Add(SymptomConcept.PulseAbnormal);
         }
