@@ -49,7 +49,8 @@ internal sealed record CompositeRule(string Name, RedFlagCategory Category, Cue[
 
     // A figurative cause or a snore trails the phrase it colours by a few words ("كاد نفسي ينقطع من الضحك"),
     // further than the tight windows of the breath and self-harm rules.
-    private int GuardReach(SymptomConcept concept) => concept is SymptomConcept.Figurative or SymptomConcept.Snore or SymptomConcept.Smoking ? Math.Max(Window, 5) : Window;
+    // So does the object an accident happened against ("ضربت راسي بباب الكبت").
+    private int GuardReach(SymptomConcept concept) => concept is SymptomConcept.Figurative or SymptomConcept.Snore or SymptomConcept.Smoking or SymptomConcept.Accidental ? Math.Max(Window, 5) : Window;
 
     // Who and where do not change under a negation: in "مش قادر يحرك رجله" the leg is the object of
     // the negated verb, not a denied symptom. Only symptoms and actions carry polarity.

@@ -40,7 +40,7 @@ internal static class CompositeRules
         R("bleeding.dark-vomit", RedFlagCategory.SevereBleeding, 4, NoUnless, P(Vomit), P(Dark)),
         R("bleeding.black-stool-faint", RedFlagCategory.SevereBleeding, 11, NoUnless, P(Stool), P(Dark), P(Faint, FaintNamed, Pale, Severe, Sudden, Fell)),
         // Heavy bleeding, a period included, once it makes the person dizzy or pale: blood loss.
-        R("bleeding.heavy-with-faintness", RedFlagCategory.SevereBleeding, 14, [Recurrent], P(Blood, Bleed, Period), P(Heavy, Spurt), P(Faint, FaintNamed, Pale)),
+        R("bleeding.heavy-with-faintness", RedFlagCategory.SevereBleeding, 14, [Recurrent], P(Blood, Bleed, Period), P(Heavy, Spurt), P(Faint, FaintNamed, Pale, LowPressure, Cold)),
         R("bleeding.deep-wound", RedFlagCategory.SevereBleeding, 3, [Mild], P(Wound), P(Deep)),
 
         // Breathing: cannot breathe, choking, breath cut off, blue lips, gasping with severity.
@@ -120,8 +120,8 @@ internal static class CompositeRules
         R("infant.breathing", RedFlagCategory.InfantFever, 14, NoUnless, P(Infant), P(Breathe, Breath, Breathless), P(Fast, Grunt, Retraction, Blue)),
 
         // Seizures and unconsciousness.
-        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Neck, Pain, Asking], P(Seizure)),
-        R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, NoUnless, P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop)).ToArray()),
+        R("seizure.fitting", RedFlagCategory.Seizure, 3, [Mild, Belly, Limb, Neck, Pain, Asking, PastAge, Figurative], P(Seizure)),
+        R("seizure.epileptic-fit-ongoing", RedFlagCategory.Seizure, 10, [Recurrent], P(Fit), P(Epilepsy, Seizure, Shake), P(Ongoing, Sudden).Concat(N(Stop, Respond, Wake)).ToArray()),
         R("seizure.shaking-with-signs", RedFlagCategory.Seizure, 8, [Mild], P(Shake), P(Rolled, Foam, Fell, FaintNamed).Concat(N(Respond, Answer, Feel)).ToArray()),
         // Suddenly not knowing people or place, with a second sign: delirium, stroke, hypoglycaemia.
         R("unconscious.not-recognising", RedFlagCategory.Unconscious, 12, [Recurrent], N(Recognise), P(Confused, Sudden, Now, Speech, SpeechBad, Fever, Sweat, Shake, Diabetes, Lethargic, Faint, FaintNamed).Concat(N(Recognise)).ToArray()),
@@ -141,7 +141,7 @@ internal static class CompositeRules
         R("neuro.worst-headache", RedFlagCategory.Neurological, 4, [Mild, Recurrent], P(Headache), P(Worst)),
         R("neuro.sudden-severe-headache", RedFlagCategory.Neurological, 6, [Mild, Recurrent], P(Headache), P(Sudden), P(Severe)),
         R("neuro.headache-like-a-blow", RedFlagCategory.Neurological, 8, NoUnless, P(Headache), P(Like), P(Hammer)),
-        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake, Bleed).Concat(N(Respond, Feed)).ToArray()),
+        R("neuro.head-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Head), P(Fell, Hit, Accident), P(Vomit, Lethargic, FaintNamed, Seizure, Confused, Shake, Bleed).Concat(N(Respond, Feed, Recognise)).ToArray()),
         // Clear fluid or blood from an ear or the nose after a blow or accident: a skull-base fracture.
         R("neuro.fluid-from-ear-after-injury", RedFlagCategory.Neurological, 12, NoUnless, P(Ear, Nose), P(Water, Blood, Bleed), P(Hit, Accident, Fell)),
         // A bulging, tense fontanelle: raised pressure in the skull (meningitis) at any age.
@@ -154,15 +154,15 @@ internal static class CompositeRules
         // Diabetic emergencies: a diabetic who is confused, unresponsive, or has an extreme reading with symptoms.
         R("diabetic.altered", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Confused, FaintNamed).Concat(N(Respond, Answer, Recognise)).ToArray()),
         W("diabetic.slurred", RedFlagCategory.DiabeticEmergency, [0, 2, 16], NoUnless, P(Speech), P(SpeechBad), P(Diabetes)),
-        R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe, Fast, Gasp)),
+        R("diabetic.extreme-reading", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes, Sugar), P(ExtremeValue, Hypo), P(Sweat, Shake, Vomit, Acetone, Confused, Lethargic, Faint, Severe, Fast, Gasp, Dry)),
         // Sweating with trembling or odd behaviour in someone on insulin or diabetes pills: a low sugar.
         R("diabetic.hypo-signs", RedFlagCategory.DiabeticEmergency, 16, [Mild, Recurrent], P(Diabetes), P(Sweat, Shake), P(Shake, Confused, Faint, Blur)),
         // Vomiting with panting or drowsiness in a diabetic: ketoacidosis, even without the smell named.
         R("diabetic.vomiting-and-gasping", RedFlagCategory.DiabeticEmergency, 20, NoUnless, P(Diabetes), P(Vomit), P(Gasp, Breathless, Lethargic, Confused)),
-        R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, NoUnless, P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused)),
+        R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, [Mild], P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused, Fast, Severe, Faint, Dry)),
 
         // Severe injury and burns.
-        R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
+        R("injury.major-mechanism", RedFlagCategory.SevereInjury, 12, NoUnless, P(Accident, Weapon), P(Bleed, Blood, Bone, FaintNamed, Severe, Child, Breathless, Gasp).Concat(N(Move, Respond, Answer, Breathe, Walk)).ToArray()),
         R("injury.fall-from-height", RedFlagCategory.SevereInjury, 12, NoUnless, P(Fell), P(Height), P(Bleed, Blood, Bone, FaintNamed, Vomit).Concat(N(Move, Respond, Answer, Breathe, Walk, Feel)).ToArray()),
         R("injury.electric-shock", RedFlagCategory.SevereInjury, 10, NoUnless, P(Electric), P(FaintNamed, Confused, Fast, Burn, Heart, Fell, Breathless, Shake).Concat(N(Respond, Breathe, Answer, Move)).ToArray()),
         // A fall, then a leg shorter or turned outwards: a broken hip.
@@ -173,7 +173,7 @@ internal static class CompositeRules
         R("injury.major-burn", RedFlagCategory.SevereInjury, 8, [Mild, Prevent], P(Burn), P(Extent, Peeling)),
 
         // Acute abdomen: sudden, severe or spreading belly (or testicular) pain with a second sign.
-        R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly, Testicle), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff).Concat(N(Move, Walk)).ToArray()),
+        R("abdomen.severe-pain", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent, Period], P(Belly, Testicle), P(Pain), P(Severe, Sudden, Radiation), P(Vomit, Fever, Faint, FaintNamed, Pale, Sweat, Swelling, Stiff, LowPressure).Concat(N(Move, Walk)).ToArray()),
         // A belly that swells suddenly with vomiting or no stool passing: obstruction.
         R("abdomen.swollen-and-vomiting", RedFlagCategory.AcuteAbdomen, 10, [Mild, Recurrent], P(Belly), P(Swelling), P(Vomit).Concat(N(Stool)).ToArray(), P(Sudden, Severe, Stiff)),
         // Swollen belly, vomiting and no stool or wind passed: bowel obstruction, whatever the onset.
@@ -195,6 +195,57 @@ internal static class CompositeRules
         // Fever with spots, and feeling as ill as never before (either polarity of the spots: Maghrebi "ولا فيه" is "became").
         R("sepsis.fever-rash-never-this-ill", RedFlagCategory.Sepsis, 14, NoUnless, P(Fever), A(Rash), P(Worst)),
         R("sepsis.fever-with-confusion-or-blue", RedFlagCategory.Sepsis, 12, [Mild], P(Fever), P(Confused, Blue, LowPressure, Mottled).Concat(N(Recognise)).ToArray()),
+
+        // Added on dev15: signs and readings that imply an emergency without naming it.
+        // A known infection (urine, chest, wound) with new confusion, shock or a racing pulse: sepsis, fever or not.
+        R("sepsis.infection-with-confusion-or-shock", RedFlagCategory.Sepsis, 16, [Mild, Recurrent], P(Infection), P(Confused, LowPressure, Mottled, Blue, PulseAbnormal).Concat(N(Recognise, Respond)).ToArray()),
+        // Fever after a birth with foul discharge or rigors: puerperal sepsis.
+        R("sepsis.fever-after-birth", RedFlagCategory.Sepsis, 16, [Recurrent], P(Pregnant), P(Fever), P(Foul, Shake)),
+        // A pulse of 130+ or 40- with chest pain, faintness, breathlessness or cold skin.
+        R("cardiac.abnormal-pulse-with-symptoms", RedFlagCategory.Cardiac, 16, [Mild, Exertion], P(PulseAbnormal), P(Chest, Faint, FaintNamed, Breathless, Gasp, Pale, Sweat, Blur, Confused, Cold, Fell).Concat(N(Breathe, Respond)).ToArray()),
+        // An oxygen saturation of 90 or less.
+        R("breathing.low-oxygen", RedFlagCategory.Breathing, 10, [Recurrent], P(LowOxygen)),
+        // Severe-range pressure (160/110) in pregnancy or after a birth: pre-eclampsia.
+        R("pregnancy.severe-pressure", RedFlagCategory.Pregnancy, 16, NoUnless, P(Pregnant), P(HighPressure)),
+        // Spots or dimming sight in pregnancy, or pain under the ribs (HELLP).
+        R("pregnancy.vision-change", RedFlagCategory.Pregnancy, 16, [Mild, Recurrent], P(Pregnant), P(Blur)),
+        R("pregnancy.pain-under-ribs", RedFlagCategory.Pregnancy, 16, [Mild, Recurrent], P(Pregnant), P(UnderRibs), P(Pain)),
+        // The cord seen or felt after the waters broke: cord prolapse.
+        W("pregnancy.cord-prolapse", RedFlagCategory.Pregnancy, [0, 5, 16], [Infant], P(Cord), P(Out, Descend, See), P(Pregnant, Water, Labour)),
+        // A crisis-range pressure (180/120) with a sign of organ harm.
+        R("stroke.pressure-crisis-with-signs", RedFlagCategory.Stroke, 14, [Mild], P(CrisisPressure), P(Blur, Chest, Confused, SpeechBad, Weak, Droop, Breathless, Severe, Bleed).Concat(N(See, Speak, Move)).ToArray()),
+        // Weakness, numbness or loss of movement on one side of the body.
+        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion], P(Side), P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
+        // Water or saliva running from one corner of the mouth: a face droop described by its effect.
+        R("stroke.drooling-from-mouth-corner", RedFlagCategory.Stroke, 5, [Sleep, AtRest, Recurrent], P(MouthCorner), P(Water, Foam, Descend, Droop)),
+        // Green (bile) vomiting in a baby or child: a twisted or blocked bowel.
+        W("infant.green-vomit", RedFlagCategory.InfantFever, [0, 5, 16], NoUnless, P(Vomit), P(Bile), P(Infant, Child)),
+        // Fits one after another, or no waking between or after them.
+        R("seizure.not-waking", RedFlagCategory.Seizure, 10, [Recurrent], P(Fit, Seizure), N(Respond, Wake)),
+        // Vomiting in someone who cannot be woken: the airway is at risk (drink, drugs, head injury).
+        R("unconscious.vomiting-unrousable", RedFlagCategory.Unconscious, 10, NoUnless, P(Vomit), N(Respond, Wake)),
+        // Boiling liquid on the skin that peels or turns white.
+        R("injury.scald-peeling", RedFlagCategory.SevereInjury, 12, [Mild, Prevent], P(Boiling), P(Spill, Burn, Fell), P(Peeling)),
+        // Hit by or fallen from a vehicle, with bleeding, a head blow or confusion.
+        W("injury.vehicle", RedFlagCategory.SevereInjury, [0, 4, 14], [Mild], P(Vehicle), P(Hit, Fell, Accident), P(Bleed, Blood, Bone, FaintNamed, Severe, Head, Confused, Breathless).Concat(N(Move, Respond, Answer, Breathe, Walk, Recognise)).ToArray()),
+        // Bleeding that goes on through a bandage or pressure.
+        R("bleeding.through-pressure", RedFlagCategory.SevereBleeding, 16, [Mild, Period], P(Blood, Bleed), P(Bandage), P(Ongoing, Spurt, Heavy).Concat(N(Stop)).ToArray()),
+        // A shock-level pressure or collapse after an allergen with a rash or swelling.
+        R("anaphylaxis.rash-with-collapse", RedFlagCategory.Anaphylaxis, 14, [Mild, Recurrent], P(Allergen), P(Rash, Swelling), P(LowPressure, FaintNamed, Faint, Pale, Cold)),
+        // A fever with the chin unable to reach the chest: neck stiffness described by its test.
+        R("neuro.fever-chin-to-chest", RedFlagCategory.Neurological, 14, NoUnless, P(Fever), P(Chin), P(Chest)),
+        // A hernia that turned hard, changed colour, will not go back or hurts beyond words: strangulation.
+        R("abdomen.hernia-stuck", RedFlagCategory.AcuteAbdomen, 12, [Mild], P(Hernia), P(Stiff, Changed, Dark, Blue, Pale).Concat(N(Vomit, Enter)).ToArray()),
+        // Red jelly passed by a child: intussusception, without the word for stool.
+        W("abdomen.red-jelly", RedFlagCategory.AcuteAbdomen, [0, 3, 8], NoUnless, P(Jelly), P(Dark, Blood), P(Descend, Out, Stool)),
+        // Pesticide exposure with its signs: drooling, tears, sweating, twitching, pinpoint pupils, breathlessness.
+        R("poisoning.pesticide-signs", RedFlagCategory.Poisoning, 16, [Prevent], P(Pesticide), P(Foam, Tears, Sweat, Shake, Pinpoint, Breathless, Vomit, FaintNamed, Confused, Diarrhoea).Concat(N(Breathe)).ToArray()),
+        // Pills gathered or hidden with a stated intent.
+        R("self-harm.stockpiled-pills", RedFlagCategory.SelfHarm, 14, [Accidental], P(Prepare), P(Medication), P(Intent, Die, HarmVerb, Farewell)),
+        // "Cannot go on with this life".
+        R("self-harm.cannot-go-on", RedFlagCategory.SelfHarm, 5, NoUnless, N(Continue, Endure), A(Live)),
+        // At a bridge, roof edge or the sea with hopelessness or a jump in mind.
+        R("self-harm.at-the-edge", RedFlagCategory.SelfHarm, 14, [Accidental], P(Edge), P(Throw, Die, Farewell, Intent).Concat(N(Continue, Endure, Live, Reason)).ToArray()),
     ];
 
     private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>

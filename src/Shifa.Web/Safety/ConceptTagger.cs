@@ -22,7 +22,8 @@ internal sealed class ConceptTagger
     // Verbs of ability and will that a fused negation passes on to the next word ("مايقدر يتنفس", "مقدرش أتكلم").
     private static readonly HashSet<string> Modals = FoldedSet(["قدر", "كدر", "عرف", "بي", "ريد", "بد", "بدي", "بغي", "حس", "عاد", "عد", "بقي", "بقا", "صار", "قادر", "عارف", "حاس", "حاسس", "فيه", "في"]);
 
-    private static readonly HashSet<string> Fillers = FoldedSet(["أي", "اي", "ايه", "شي", "شيء", "حتى", "أبدا", "ابدا", "نهائيا", "خالص", "عم", "قاعد", "قاعده"]);
+    // A thought or intention noun sits between a denial and its verb ("ما عندي أي فكرة أأذي حالي").
+    private static readonly HashSet<string> Fillers = FoldedSet(["أي", "اي", "ايه", "شي", "شيء", "حتى", "أبدا", "ابدا", "نهائيا", "خالص", "عم", "قاعد", "قاعده", "فكره", "افكار", "نيه", "نية"]);
 
     // Concepts whose absence is the danger: a negation reaches them through modal verbs.
     private static readonly HashSet<SymptomConcept> Actions =
@@ -146,6 +147,13 @@ internal sealed class ConceptTagger
         // "من شوية" is "a little while ago", not "a little".
         var words = tokens;
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "من" or "قبل" or "منذ");
+
+        // "ورا بعض" is "one after another", not "some".
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "ورا" or "وراء" or "بعد" or "تلو");
+
+        // "نقط سودا" in the sight are spots, not "a few drops".
+        var spots = hits.Where(h => h.Concept == SymptomConcept.Blur).Select(h => h.Index).ToHashSet();
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && spots.Contains(h.Index));
         hits.Sort((a, b) => a.Index.CompareTo(b.Index));
         return hits;
     }
@@ -293,16 +301,85 @@ internal sealed class ConceptTagger
             hits.Add(new ConceptHit(SymptomConcept.Fever, i, false));
         }
 
-        var nearSugar = false;
-        for (var k = Math.Max(0, i - 4); k < Math.Min(tokens.Length, i + 3); k++)
-        {
-            nearSugar |= tokens[k].Contains("سكر", StringComparison.Ordinal) || tokens[k].Contains("جلوكوز", StringComparison.Ordinal);
-        }
-
+        var nearSugar = Near(tokens, i, 4, 2, "سكر", "جلوكوز");
         if (nearSugar && !isTime && (n is > 0 and <= 60 || n >= 400) && seen.Add((SymptomConcept.ExtremeValue, i)))
         {
             hits.Add(new ConceptHit(SymptomConcept.ExtremeValue, i, false));
         }
+
+        // An age, a weight or a duration is not a reading.
+        if (isTime || previous.StartsWith("عمر", StringComparison.Ordinal) || previous.StartsWith("وعمر", StringComparison.Ordinal) || next.StartsWith("عام", StringComparison.Ordinal) || next.StartsWith("كيلو", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // A pulse of 130 or more, or 40 or less: too fast or too slow to be left at home when it comes with a symptom.
+        if (Near(tokens, i, 4, 0, "نبض", "دقات", "ضربات", "نبظ", "يدق", "تدق", "قلب") && (n >= 130 || n is > 0 and <= 40))
+        {
+            Add(SymptomConcept.PulseAbnormal);
+        }
+
+        // Oxygen saturation of 90 or less on a finger meter.
+        if (Near(tokens, i, 4, 0, "اكسجين", "اوكسجين", "تشبع", "oxygen", "sat", "spo2", "الاكسجين") && n is >= 50 and <= 90)
+        {
+            Add(SymptomConcept.LowOxygen);
+        }
+
+        // Blood pressure "165 على 110" or "165/110" (the slash folds to a space); the diastolic is read with the systolic.
+        var previousIsNumber = i > 0 && TryReadNumber(tokens[i - 1], out _) || (i > 1 && tokens[i - 1] is "علي" or "ع" or "فوق" or "على" && TryReadNumber(tokens[i - 2], out _));
+        if (!previousIsNumber && Near(tokens, i, 4, 0, "ضغط"))
+        {
+            var diastolic = 0;
+            var j = i + 1 < tokens.Length && tokens[i + 1] is "علي" or "ع" or "فوق" or "على" ? i + 2 : i + 1;
+            if (j < tokens.Length && TryReadNumber(tokens[j], out var d) && d is >= 4 and <= 160)
+            {
+                diastolic = d;
+            }
+
+            // "ضغطه ١٨ على ١٢" is written in centimetres of mercury.
+            if (n is >= 5 and <= 30 && diastolic <= 20)
+            {
+                n *= 10;
+                diastolic *= 10;
+            }
+
+            if (n >= 160 || diastolic >= 110)
+            {
+                Add(SymptomConcept.HighPressure);
+            }
+
+            if (n >= 180 || diastolic >= 120)
+            {
+                Add(SymptomConcept.CrisisPressure);
+            }
+
+            if (n is >= 40 and < 90 && diastolic <= 60)
+            {
+                Add(SymptomConcept.LowPressure);
+            }
+        }
+
+        void Add(SymptomConcept concept)
+        {
+            if (seen.Add((concept, i)))
+            {
+                hits.Add(new ConceptHit(concept, i, false));
+            }
+        }
+    }
+
+    // A word containing one of the cues within `back` words before or `ahead` words after position i.
+    private static bool Near(string[] tokens, int i, int back, int ahead, params string[] cues)
+    {
+        for (var k = Math.Max(0, i - back); k < Math.Min(tokens.Length, i + ahead + 1); k++)
+        {
+            if (k != i && cues.Any(c => tokens[k].Contains(c, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Digits, or the number words that glucose readings and durations are written with
@@ -341,7 +418,8 @@ internal sealed class ConceptTagger
     [
         ("اثنين", 2), ("اتنين", 2), ("ثلاث", 3), ("تلات", 3), ("ثلاثه", 3), ("تلاته", 3), ("اربع", 4), ("اربعه", 4), ("خمس", 5), ("خمسه", 5), ("ست", 6), ("سته", 6), ("سبع", 7), ("سبعه", 7),
         ("ثمان", 8), ("تمن", 8), ("تمانيه", 8), ("ثمانيه", 8), ("تسع", 9), ("تسعه", 9), ("عشر", 10), ("عشره", 10), ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("تلاتين", 30),
-        ("اربعين", 40), ("خمسين", 50), ("ميه", 100), ("مايه", 100), ("مئه", 100), ("ميتين", 200), ("مئتين", 200), ("مايتين", 200), ("الف", 1000),
+        ("اربعين", 40), ("اربعون", 40), ("خمسين", 50), ("خمسون", 50), ("ستين", 60), ("ستون", 60), ("سبعين", 70), ("سبعون", 70),
+        ("ثمانين", 80), ("ثمانون", 80), ("تمانين", 80), ("تسعين", 90), ("تسعون", 90), ("ثلاثون", 30), ("ميه", 100), ("مايه", 100), ("مئه", 100), ("ميتين", 200), ("مئتين", 200), ("مايتين", 200), ("الف", 1000),
     ];
 
     private static readonly (string Stem, int Value)[] HundredStems =

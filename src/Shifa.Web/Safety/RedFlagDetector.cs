@@ -173,7 +173,9 @@ public sealed partial class RedFlagDetector
         past |= YearsAgo().IsMatch(text);
         var historical = (past && (resolved || !acute)) || (resolved && RecentPastMarkers.Any(m => ContainsWord(text, m)));
         historical |= AgainMarkers.Any(m => ContainsWord(text, m)) && (past || ContainsWholeWord(text, "هل") || ContainsWholeWord(text, "واش"));
-        var informational = info && !acute && !symptom;
+        // A reading (a pulse, an oxygen or pressure figure) reports a measurement now: "نسبة الأكسجين ٨٥" is not a question.
+        var reading = hits.Any(h => h.Concept is SymptomConcept.PulseAbnormal or SymptomConcept.LowOxygen or SymptomConcept.HighPressure or SymptomConcept.CrisisPressure);
+        var informational = info && !acute && !symptom && !reading;
 
         // "أغمي عليه ثم استيقظ وهو بخير الآن فما السبب": recovered, and asking why.
         historical |= info && RecoveredMarkers.Any(m => ContainsWord(text, m));

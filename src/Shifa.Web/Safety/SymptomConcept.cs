@@ -57,4 +57,8 @@ internal enum SymptomConcept
 
     // Added on the dev14 set
     Jelly, Tightness,
+
+    // Added on the dev15 set: signs described without the condition's name, and readings
+    Side, MouthCorner, PulseAbnormal, LowOxygen, HighPressure, CrisisPressure, Cord, Bile, Pesticide, Tears, Pinpoint,
+    Intent, Edge, Vehicle, Chin, Hernia, Infection, Cold, Foul, Bandage, PastAge, Dry, UnderRibs,
 }

@@ -58,6 +58,9 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
     // Written the same way (as the held-out set red-flags-heldout3.tsv); first contact recall
     // 0.880 (110/125), false positives 0.029 (4/136), then used to widen the rules.
     [InlineData("red-flags-dev14.tsv")]
+    // Written the same way (as the held-out set red-flags-heldout4.tsv); first contact recall
+    // 0.754 (92/122), false positives 0.062 (9/145), then used to widen the rules.
+    [InlineData("red-flags-dev15.tsv")]
     public void Each_development_set_meets_the_targets(string file)
     {
         var (recall, fpr) = Measure(LoadSet(file), file, RedFlagDetector.Rules);

@@ -131,6 +131,144 @@ public sealed class RedFlagGeneralisationTests
         Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
     }
 
+    // Causes found on dev15 (formerly the held-out set heldout4), each pinned on phrasings written
+    // for this test in other dialects: signs and readings that imply an emergency without naming it
+    // (a pulse, oxygen or pressure figure; one-sided weakness; water running from a mouth corner; a
+    // cord seen; green vomit in a child; fits without waking; vomiting while unrousable; peeling
+    // scalds; vehicle injuries; an infection with confusion; fever after a birth; pesticide signs;
+    // a hernia that hardens or will not go back; pills gathered with intent; standing at the edge).
+    [Theory]
+    [InlineData("أمي نبضها ٣٨ وتدوخ وما تقدر توقف", RedFlagCategory.Cardiac)]
+    [InlineData("ابويا قلبه بيدق ١٥٠ في الدقيقة وحاسس انه هيغمى عليه", RedFlagCategory.Cardiac)]
+    [InlineData("خوي النبض عنده ١٦٠ وصدره يوجعه", RedFlagCategory.Cardiac)]
+    [InlineData("جهاز الأكسجين يقرأ ٨٧ عند جدي وهو يلهث", RedFlagCategory.Breathing)]
+    [InlineData("الاوكسجين عند ابني نازل ٨٩ وبيتنفس بسرعة", RedFlagCategory.Breathing)]
+    [InlineData("نسبة الأكسجين ٨٥ عند الواليدة", RedFlagCategory.Breathing)]
+    [InlineData("انا حامل في الشهر السابع وضغطي ١٧٠ على ١١٠ وراسي يوجعني", RedFlagCategory.Pregnancy)]
+    [InlineData("مرتي حامل وقاست الضغط طلع ١٦ على ١١", RedFlagCategory.Pregnancy)]
+    [InlineData("بعد الولادة بيومين ضغطها ١٧٠/١١٥ وعندها صداع", RedFlagCategory.Pregnancy)]
+    [InlineData("ضغط ابوي ٢٢٠ على ١٣٠ ومش شايف كويس", RedFlagCategory.Stroke)]
+    [InlineData("ضغطي ١٩ على ١٢ وعندي ألم في صدري", RedFlagCategory.Stroke)]
+    [InlineData("ضغط امي ٧٠ على ٤٠ وبطنها يوجعها بشدة", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("أكلت جمبري وطلع طفح في جسمي كله وضغطي نزل ٨٠ على ٥٠", RedFlagCategory.Anaphylaxis)]
+    [InlineData("جدتي فجأة ايدها اليمين صارت ثقيلة وما تقدر تمسك الكاس", RedFlagCategory.Stroke)]
+    [InlineData("ابويا مش قادر يحرك رجله الشمال من الصبح", RedFlagCategory.Stroke)]
+    [InlineData("خالتي نص جسمها اليسار منمل وما تحس فيه", RedFlagCategory.Stroke)]
+    [InlineData("الواليد ما بقاش كيحرك يدو ليسرى", RedFlagCategory.Stroke)]
+    [InlineData("جدي الأكل والمويه يطيحون من طرف فمه فجأة", RedFlagCategory.Stroke)]
+    [InlineData("أمي الميه بتنزل من جنب بقها وهي بتشرب ومش عارفة تتكلم", RedFlagCategory.Stroke)]
+    [InlineData("بيي عم يسيل ريالته من طرف تمه", RedFlagCategory.Stroke)]
+    [InlineData("انكسر الماء عند زوجتي وشايفين الحبل السري طالع", RedFlagCategory.Pregnancy)]
+    [InlineData("مرتي نزلت مويتها والحبل السري نازل لبرا", RedFlagCategory.Pregnancy)]
+    [InlineData("الحبل السري بان بعد ما انفجر كيس الماء", RedFlagCategory.Pregnancy)]
+    [InlineData("ابني عمره ٣ اسابيع يستفرغ اخضر", RedFlagCategory.InfantFever)]
+    [InlineData("البيبي بيرجع لون أخضر من الصبح", RedFlagCategory.InfantFever)]
+    [InlineData("بنتي الصغيرة كتقيا شي حاجة خضرا", RedFlagCategory.InfantFever)]
+    [InlineData("اخوي جاته نوبة صرع وبعدها جاته ثانية وما صحى بينهم", RedFlagCategory.Seizure)]
+    [InlineData("ابني بيتشنج من عشر دقايق وما فاقش", RedFlagCategory.Seizure)]
+    [InlineData("بنتي اجتها تشنجات ورا بعض", RedFlagCategory.Seizure)]
+    [InlineData("صاحبي شارب كثير ونايم وما يصحى وقاعد يستفرغ", RedFlagCategory.Unconscious)]
+    [InlineData("ابويا بيرجع وهو مش بيفوق", RedFlagCategory.Unconscious)]
+    [InlineData("خالي يستفرغ وما يكعد مهما هزيناه", RedFlagCategory.Unconscious)]
+    [InlineData("وقع الزيت المغلي على رجل ابني وجلده بيتقشر", RedFlagCategory.SevereInjury)]
+    [InlineData("انكب الشاي الحار على بطن بنتي وصار جلدها أبيض", RedFlagCategory.SevereInjury)]
+    [InlineData("تدلق عليها الماء المغلي وطلعت فقاعات كبيرة في صدرها", RedFlagCategory.SevereInjury)]
+    [InlineData("عربية خبطت ابن خالي وهو بيعدي الشارع وراسه بينزف", RedFlagCategory.SevereInjury)]
+    [InlineData("طاح من الموتور وما يتذكر شنو صار", RedFlagCategory.SevereInjury)]
+    [InlineData("دعمته سيارة وهو يقطع الطريق ورجله مكسورة", RedFlagCategory.SevereInjury)]
+    [InlineData("انصاب ابن عمي بطلقة في رجله والدم ما يوقف", RedFlagCategory.SevereInjury)]
+    [InlineData("ابني حرارته ٣٩ وما يقدر ينزل ذقنه على صدره", RedFlagCategory.Neurological)]
+    [InlineData("بنتي سخنة ومش قادرة تلمس صدرها بدقنها", RedFlagCategory.Neurological)]
+    [InlineData("الفتق اللي عند ابوي صار قاسي ولونه ازرق", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("عندي فتق من سنين واليوم ما عاد يرجع لجوا ووجعه فظيع", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("الفتاق ديالي ولا قاسح وما بغاش يدخل", RedFlagCategory.AcuteAbdomen)]
+    [InlineData("جدي عنده التهاب رئوي وصار يخرف وما يعرفنا", RedFlagCategory.Sepsis)]
+    [InlineData("امي عندها التهاب في البول وفجأة بقت مش واعية", RedFlagCategory.Sepsis)]
+    [InlineData("الحاج عندو التهاب فالجرح وولا كيخلط فالهضرة", RedFlagCategory.Sepsis)]
+    [InlineData("مرتي ولدت من أسبوع وعندها سخونة وإفرازات ريحتها وحشة", RedFlagCategory.Sepsis)]
+    [InlineData("بعد الولادة صار عندها حمى ورعشة قوية", RedFlagCategory.Sepsis)]
+    [InlineData("جرح ايده بالسكين وربطناه بقماشة والدم لسا بينزل", RedFlagCategory.SevereBleeding)]
+    [InlineData("ضغطنا على الجرح بفوطة عشر دقايق والدم ما وقف", RedFlagCategory.SevereBleeding)]
+    [InlineData("جارنا كان يرش مبيد بالمزرعة والحين يعرق وايد وعيونه صغيرة", RedFlagCategory.Poisoning)]
+    [InlineData("ابويا رش مبيد للزرع وبقى بيريل ويرتعش", RedFlagCategory.Poisoning)]
+    [InlineData("عمي اشتغل بالمبيدات وهسه يستفرغ ونفسه ضايق", RedFlagCategory.Poisoning)]
+    [InlineData("عم جمع حبوب المنوم من شهر وناوية آخدهن كلهن", RedFlagCategory.SelfHarm)]
+    [InlineData("جمعت الحبوب كلها ومقرر الليلة", RedFlagCategory.SelfHarm)]
+    [InlineData("أنا على الجسر الحين وما عاد أقدر أكمل", RedFlagCategory.SelfHarm)]
+    [InlineData("واقف فوق سطح العمارة وعايز انط", RedFlagCategory.SelfHarm)]
+    [InlineData("ما عدت قادر أكمل هالحياة", RedFlagCategory.SelfHarm)]
+    [InlineData("بنتي عندها سكري والكيتونات عالية وتتنفس بسرعة", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("أبوي عنده سكر والقراية ٥٥٠ وهو مدوخ", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("ابني بطنه بتوجعه تحت على اليمين وسخن", RedFlagCategory.AcuteAbdomen)]
+    public void Dev15_causes_hold_on_other_phrasings(string message, RedFlagCategory expected)
+    {
+        var result = Compositional.Detect(message);
+        Assert.True(result.IsUrgent, $"not urgent: {message}");
+        Assert.Contains(expected, result.Categories);
+    }
+
+    // Near misses of the same causes (normal readings, exertion, sleep, a stump falling off, a mild
+    // scald, a reducible hernia) and the dev15 false-alarm causes (prevention, exams and football
+    // crowds, accident objects, controlled epilepsy, a past febrile fit, a denied thought): no notice.
+    [Theory]
+    [InlineData("بعد الجري نبضي وصل ١٤٠ وبعدين رجع طبيعي")]
+    [InlineData("نبضي ٧٥ وأحس بدوخة خفيفة")]
+    [InlineData("الأكسجين عندي ٩٨ والحمد لله بس عندي كحة")]
+    [InlineData("أنا حامل وضغطي ١١٠ على ٧٠ هل هذا طبيعي؟")]
+    [InlineData("ضغطي ١٤٠ على ٩٠ اليوم، هل أغير الدواء؟")]
+    [InlineData("ما اقدر ارفع يدي اليمين من ألم الكتف من شهر")]
+    [InlineData("رجلي اليسار تنمل لما أقعد كثير")]
+    [InlineData("ابني يسيل لعابه من طرف فمه وهو نايم")]
+    [InlineData("متى يطيح الحبل السري عند المولود؟")]
+    [InlineData("ابني أكل سبانخ وبرازه صار أخضر")]
+    [InlineData("بنتي عندها صرع بس صار لها سنة بلا نوبات، هل تقدر تسوق؟")]
+    [InlineData("ابني استفرغ مرة بالليل وبعدين نام عادي وصحي كويس")]
+    [InlineData("انكب علي شاي حار على ايدي واحمرت شوي")]
+    [InlineData("صار معي حادث بسيط بالسيارة الأسبوع الماضي وما فيني شي")]
+    [InlineData("عندي فتق صغير ويرجع لما أستلقي، هل لازم عملية؟")]
+    [InlineData("عندي التهاب مسالك خفيف، شو أفضل مضاد؟")]
+    [InlineData("بعد الولادة بشهر عندي افرازات بنية بدون ريحة ولا حرارة، طبيعي؟")]
+    [InlineData("هل المبيدات الحشرية خطيرة على الأطفال إذا رشيتها بالبيت؟")]
+    [InlineData("كيف أقلل خطر الجلطة عند أبوي")]
+    [InlineData("الامتحان خنقني ما عرفت اتنفس من كتر الاسئلة")]
+    [InlineData("الجمهور كله اتشنج لما ضيعوا البلنتي")]
+    [InlineData("ضربت راسي بالرف وطلعت كدمة صغيرة")]
+    [InlineData("بنتي عندها صرع ومنتظمة على الدوا ومن غير نوبات من سنتين")]
+    [InlineData("ابني جاه تشنج حراري وهو عمره سنة، هل ممكن يرجع؟")]
+    [InlineData("ما عندي أي فكرة أأذي نفسي بس حاسس بضيقة من شهر")]
+    [InlineData("ابني وقع من البسكليت وانجرح جرح سطحي في ركبته")]
+    [InlineData("ما قدرت أكمل دراستي هالسنة بسبب الشغل")]
+    [InlineData("وين أحسن مكان أشوف منه الجسر بالليل؟")]
+    [InlineData("خالتي حامل وتسأل عن أفضل رياضة في الشهر السابع")]
+    public void Dev15_near_misses_and_false_alarm_causes_stay_quiet(string message)
+    {
+        var result = RedFlagDetector.Default.Detect(message);
+        Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
+    }
+
+    [Theory]
+    [InlineData("الضغط ١٦٥ على ١١٠", "HighPressure")]
+    [InlineData("ضغطه ١٨ على ١٢", "CrisisPressure")]
+    [InlineData("ضغطي سبعون على أربعين", "LowPressure")]
+    [InlineData("النبض مالته ١٤٠", "PulseAbnormal")]
+    [InlineData("الجهاز يقرا الاكسجين ٨٤", "LowOxygen")]
+    public void Readings_are_read_as_signs(string text, string concept)
+    {
+        var expected = Enum.Parse<SymptomConcept>(concept);
+        Assert.Contains(ConceptTagger.Default.Tag(SafetyText.Fold(text), out _), h => h.Concept == expected);
+    }
+
+    [Theory]
+    [InlineData("عنده ضغط وسكر وعمره ٦٥")]
+    [InlineData("ضغطي ١٢٠ على ٨٠")]
+    [InlineData("الاكسجين ٩٧")]
+    [InlineData("عنده ضغط من ١٠ سنين")]
+    public void Ages_durations_and_normal_readings_are_not_signs(string text)
+    {
+        var hits = ConceptTagger.Default.Tag(SafetyText.Fold(text), out _);
+        Assert.DoesNotContain(hits, h => h.Concept is SymptomConcept.HighPressure or SymptomConcept.CrisisPressure or SymptomConcept.LowPressure or SymptomConcept.LowOxygen or SymptomConcept.PulseAbnormal);
+    }
+
     // Causes found on the dev13 set, each pinned on phrasings written for this test in other dialects.
     [Theory]
     [InlineData("قلبي يدق بسرعة وحسيت بدوخة وكأني بطيح", RedFlagCategory.Cardiac)]

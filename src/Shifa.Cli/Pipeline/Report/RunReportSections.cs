@@ -168,22 +168,33 @@ internal static class RunReportSections
 
     private static ReportSection Safety(string? safetyFolder)
     {
-        var heldOutFile = safetyFolder is null ? null : Path.Combine(safetyFolder, SafetySets.HeldOut);
-        if (heldOutFile is null || !File.Exists(heldOutFile))
+        if (safetyFolder is null || !Directory.Exists(safetyFolder))
         {
             return new ReportSection("safety", "Safety layer", "The labelled red-flag sets were not found, so the safety layer was not measured.");
         }
 
-        var earlierFile = Path.Combine(safetyFolder!, SafetySets.EarlierHeldOut);
-        var development = Directory.GetFiles(safetyFolder!, "red-flags*.tsv")
+        var heldOutFile = Path.Combine(safetyFolder, SafetySets.HeldOut);
+        var earlierFile = Path.Combine(safetyFolder, SafetySets.EarlierHeldOut);
+        var development = Directory.GetFiles(safetyFolder, "red-flags*.tsv")
             .Where(f => f != heldOutFile && f != earlierFile)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var (heldOut, heldOutText) = Measure([heldOutFile]);
+        // Between two held-out sets (the last one became development data once scored) there is no
+        // unbiased estimate: say so rather than present development figures as one.
+        var hasHeldOut = File.Exists(heldOutFile);
+        var (heldOut, heldOutText) = hasHeldOut ? Measure([heldOutFile]) : (0, "");
+        var heldOutRow = hasHeldOut
+            ? $"| held out (written without reading the rules, never used to change them or to train) | {heldOutText} |\n"
+            : "";
         var earlierRow = File.Exists(earlierFile)
             ? $"| earlier held-out set (scored during later development, never used to write rules or to train) | {Measure([earlierFile]).Row} |\n"
             : "";
-        var (_, devText) = Measure(development);
+        var (_, devText) = development.Count > 0 ? Measure(development) : (0, "0 | – | – | – | –");
+        var verdict = !hasHeldOut
+            ? $"**No held-out set is in place** (`{SafetySets.HeldOut}` is not written yet), so there is no unbiased recall estimate; the development figures are optimistic. Do not rely on this screen alone for triage."
+            : heldOut < 0.95
+                ? "**The held-out recall is below the 0.95 target**: do not rely on this screen alone for triage."
+                : "The held-out recall meets the target on messages from writers the screen never saw; it is still a screen, not a triage system, and real patients may write differently.";
         return new ReportSection("safety", "Safety layer", string.Create(Inv, $"""
             Red-flag detector (urgent-care notice instead of the model's answer), measured on labelled messages in MSA and dialects:
             hand-written rules, backed by a learned screen trained on the development sets (it flags what the rules miss and
@@ -191,10 +202,9 @@ internal static class RunReportSections
 
             | set | messages | rules and learned screen: recall | false-positive rate | rules alone: recall | false-positive rate |
             |---|---|---|---|---|---|
-            | held out (written without reading the rules, never used to change them or to train) | {heldOutText} |
-            {earlierRow}| development (the rules were tuned and the learned screen trained on these) | {devText} |
+            {heldOutRow}{earlierRow}| development (the rules were tuned and the learned screen trained on these) | {devText} |
 
-            {(heldOut < 0.95 ? "**The held-out recall is below the 0.95 target**: do not rely on this screen alone for triage." : "The held-out recall meets the target on messages from writers the screen never saw; it is still a screen, not a triage system, and real patients may write differently.")}
+            {verdict}
             Every backend (local model, retrieval, remote provider) answers behind this layer.
 
             """));

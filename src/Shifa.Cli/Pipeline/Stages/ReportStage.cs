@@ -38,7 +38,7 @@ internal sealed class ReportStage(IReadOnlyList<string> upstream) : IPipelineSta
             for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
             {
                 var candidate = Path.Combine(d.FullName, "samples", "safety");
-                if (File.Exists(Path.Combine(candidate, SafetySets.HeldOut)))
+                if (File.Exists(Path.Combine(candidate, SafetySets.Anchor)))
                 {
                     return candidate;
                 }
