@@ -3,7 +3,8 @@
 // screen alone and both together on the set left out. This is how the learned screen's settings
 // were chosen and how much it adds to the rules on phrasing it has not seen is estimated.
 //
-//   dotnet run -c Release --project bench/Shifa.Bench.Safety -- [--epochs N] [--lr X] [--l2 X] [--min-count N] [--target FILE]...
+//   dotnet run -c Release --project bench/Shifa.Bench.Safety -- [--epochs N] [--lr X] [--l2 X] [--min-count N]
+//       [--threshold X] [--veto-below X] [--overrides-set-aside true|false] [--target FILE]... | --probe TEXT...
 using System.Diagnostics;
 using System.Globalization;
 using Shifa.Core.Readers;
@@ -11,7 +12,6 @@ using Shifa.Web.Safety;
 
 var options = new UrgencyTrainingOptions();
 var targets = new List<string>();
-var veto = 0.1;
 var probes = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -23,8 +23,10 @@ for (var i = 0; i < args.Length; i++)
         case "--l2": options = options with { L2 = double.Parse(value, CultureInfo.InvariantCulture) }; break;
         case "--min-count": options = options with { MinCount = int.Parse(value, CultureInfo.InvariantCulture) }; break;
         case "--target": targets.Add(value); break;
-        case "--veto": veto = double.Parse(value, CultureInfo.InvariantCulture); break;
         case "--probe": probes.Add(value); break;
+        case "--threshold": options = options with { Threshold = double.Parse(value, CultureInfo.InvariantCulture) }; break;
+        case "--veto-below": options = options with { VetoBelow = double.Parse(value, CultureInfo.InvariantCulture) }; break;
+        case "--overrides-set-aside": options = options with { OverridesSetAside = bool.Parse(value) }; break;
         default: throw new ArgumentException($"Unknown option {args[i - 1]}.");
     }
 }
@@ -51,20 +53,21 @@ if (targets.Count == 0)
     targets.AddRange(files.Select(f => Path.GetFileName(f)).Where(f => File.ReadLines(Path.Combine(folder, f)).First().Contains("without reading", StringComparison.Ordinal)));
 }
 
-double[] thresholds = [0.4, 0.5, 0.6, 0.7];
-var methods = new List<(string Name, Func<bool, double, bool> Flag)> { ("rules alone", (rules, _) => rules) };
-methods.AddRange(thresholds.Select(t => (string.Create(CultureInfo.InvariantCulture, $"learned ≥ {t:0.0}"), (Func<bool, double, bool>)((_, p) => p >= t))));
-methods.AddRange(thresholds.Select(t => (string.Create(CultureInfo.InvariantCulture, $"rules or learned ≥ {t:0.0}"), (Func<bool, double, bool>)((rules, p) => rules || p >= t))));
-methods.AddRange(thresholds.Select(t => (string.Create(CultureInfo.InvariantCulture, $"rules (unless learned < {veto:0.00}) or learned ≥ {t:0.0}"), (Func<bool, double, bool>)((rules, p) => (rules && p >= veto) || p >= t))));
+// Each method reads a message with the rules alone, the model trained without the set, and both as served.
+var methods = new List<(string Name, Func<string, UrgencyClassifier, RedFlagDetector, bool> Flag)>
+{
+    ("rules alone", (text, _, _) => RedFlagDetector.Rules.Detect(text).IsUrgent),
+    (string.Create(CultureInfo.InvariantCulture, $"learned alone (≥ {options.Threshold:0.00})"), (text, model, _) => model.Predict(text).Urgency >= options.Threshold),
+    ("served: rules and learned screen", (text, _, served) => served.Detect(text).IsUrgent),
+};
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Options: epochs {options.Epochs}, lr {options.LearningRate}, l2 {options.L2}, min count {options.MinCount}; {sets.Values.Sum(s => s.Count)} messages in {sets.Count} sets"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Options: epochs {options.Epochs}, lr {options.LearningRate}, l2 {options.L2}, min count {options.MinCount}, threshold {options.Threshold}, veto below {options.VetoBelow}, overrides set-aside {options.OverridesSetAside}; {sets.Values.Sum(s => s.Count)} messages in {sets.Count} sets"));
 Console.WriteLine("Cells: recall / false-positive rate on the set left out.");
 Console.WriteLine();
 var counts = new int[methods.Count, targets.Count + 1, 4];
 var trainTime = TimeSpan.Zero;
 var predictTime = TimeSpan.Zero;
 var predicted = 0;
-var rulesOnly = RedFlagDetector.Rules;
 for (var s = 0; s < targets.Count; s++)
 {
     var target = targets[s];
@@ -72,16 +75,16 @@ for (var s = 0; s < targets.Count; s++)
     var clock = Stopwatch.StartNew();
     var model = UrgencyClassifier.Train(pool, options);
     trainTime += clock.Elapsed;
+    var served = new RedFlagDetector(learned: model);
     foreach (var m in sets[target])
     {
         clock.Restart();
-        var p = model.Predict(m.Text).Urgency;
+        _ = model.Predict(m.Text);
         predictTime += clock.Elapsed;
         predicted++;
-        var byRules = rulesOnly.Detect(m.Text).IsUrgent;
         for (var k = 0; k < methods.Count; k++)
         {
-            var cell = (m.Urgent ? 0 : 2) + (methods[k].Flag(byRules, p) ? 0 : 1);
+            var cell = (m.Urgent ? 0 : 2) + (methods[k].Flag(m.Text, model, served) ? 0 : 1);
             counts[k, s, cell]++;
             counts[k, targets.Count, cell]++;
         }
@@ -92,13 +95,13 @@ for (var s = 0; s < targets.Count; s++)
 // trained on every development set: how often an ordinary question gets the urgent notice.
 var ordinary = OddRowQuestions(Path.Combine(folder, "..", "aramed-sample.csv"));
 var full = UrgencyClassifier.Train(sets.Where(x => !x.Key.Contains("heldout", StringComparison.Ordinal)).SelectMany(x => x.Value).ToList(), options);
-var ordinaryScores = ordinary.Select(q => (Rules: rulesOnly.Detect(q).IsUrgent, P: full.Predict(q).Urgency)).ToList();
+var fullServed = new RedFlagDetector(learned: full);
 
 Console.WriteLine("| method | " + string.Join(" | ", targets.Select(t => $"{t} ({sets[t].Count})")) + $" | all left out | ordinary questions triggering ({ordinary.Count}) |");
 Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---|", targets.Count + 2)));
 for (var k = 0; k < methods.Count; k++)
 {
-    var triggering = ordinaryScores.Count(o => methods[k].Flag(o.Rules, o.P));
+    var triggering = ordinary.Count(q => methods[k].Flag(q, full, fullServed));
     Console.WriteLine($"| {methods[k].Name} | " + string.Join(" | ", Enumerable.Range(0, targets.Count + 1).Select(s => Cell(counts, k, s))) + string.Create(CultureInfo.InvariantCulture, $" | {triggering / (double)Math.Max(1, ordinary.Count):0.000} ({triggering}) |"));
 }
 

@@ -124,7 +124,8 @@ public sealed partial class RedFlagDetector
             return _learned.Vetoes(prediction) ? new RedFlagResult([], [], [.. byRules.MatchedRules, LearnedVeto]) : byRules;
         }
 
-        return _learned.IsUrgent(prediction)
+        var setAside = byRules.Suppressed.Count > 0 && !_learned.OverridesSetAside;
+        return _learned.IsUrgent(prediction) && !setAside
             ? new RedFlagResult([prediction.Category], [LearnedRuleName + prediction.Category], byRules.Suppressed)
             : byRules;
     }

@@ -26,6 +26,7 @@ public sealed class UrgencyClassifier
         _bias = bias;
         Threshold = options.Threshold;
         VetoBelow = options.VetoBelow;
+        OverridesSetAside = options.OverridesSetAside;
         TrainedOn = trainedOn;
     }
 
@@ -40,6 +41,9 @@ public sealed class UrgencyClassifier
 
     /// <summary>Urgency below which <see cref="Vetoes"/> holds.</summary>
     public double VetoBelow { get; }
+
+    /// <summary>See <see cref="UrgencyTrainingOptions.OverridesSetAside"/>.</summary>
+    public bool OverridesSetAside { get; }
 
     /// <summary>Number of messages the model was trained on.</summary>
     public int TrainedOn { get; }
@@ -120,7 +124,7 @@ public sealed class UrgencyClassifier
     public UrgencyPrediction Predict(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var row = UrgencyFeatures.Extract(message).Where(_features.ContainsKey).Select(f => _features[f]).ToArray();
+        var row = UrgencyFeatures.Extract(message, out var onlyNegated).Where(_features.ContainsKey).Select(f => _features[f]).ToArray();
         var scores = new double[Classes];
         Scores(row, row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length), _weights, _bias, scores);
         var best = 1;
@@ -132,11 +136,14 @@ public sealed class UrgencyClassifier
             }
         }
 
-        return new UrgencyPrediction(1 - scores[0], Categories[best - 1]);
+        return new UrgencyPrediction(1 - scores[0], Categories[best - 1], onlyNegated);
     }
 
-    /// <summary>True when <paramref name="prediction"/> reaches <see cref="Threshold"/>.</summary>
-    public bool IsUrgent(UrgencyPrediction prediction) => prediction.Urgency >= Threshold;
+    /// <summary>
+    /// True when <paramref name="prediction"/> reaches <see cref="Threshold"/>, unless every symptom the
+    /// message names is negated: the words of "no chest pain, no sweating" look urgent to a word model.
+    /// </summary>
+    public bool IsUrgent(UrgencyPrediction prediction) => prediction.Urgency >= Threshold && !prediction.OnlyNegated;
 
     /// <summary>True when <paramref name="prediction"/> is below <see cref="VetoBelow"/>: sure enough the message is ordinary to set a fired rule aside.</summary>
     public bool Vetoes(UrgencyPrediction prediction) => prediction.Urgency < VetoBelow;

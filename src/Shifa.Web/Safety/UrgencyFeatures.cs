@@ -1,6 +1,7 @@
 // The sparse features the learned urgency screen reads: folded words and word pairs, letter n-grams
 // inside words (Arabic morphology without a stemmer), and the symptom concepts the rules read, alone
-// and in pairs, so the model can learn combinations the hand-written rules lack.
+// and in pairs, so the model can learn combinations the hand-written rules lack. A word the concept
+// tagger reads under a negation ("ما عندي ألم") gives other features than the same word affirmed.
 namespace Shifa.Web.Safety;
 
 /// <summary>Extracts the binary features of one message. Pure and thread-safe.</summary>
@@ -11,16 +12,33 @@ internal static class UrgencyFeatures
 
     private const int MaxGram = 5;
 
+    // Concepts that say who, when or how a message asks, not what is wrong.
+    private static readonly HashSet<SymptomConcept> Context =
+    [
+        SymptomConcept.OtherPerson, SymptomConcept.Child, SymptomConcept.Asking, SymptomConcept.Resolved, SymptomConcept.Figurative,
+        SymptomConcept.Prevent, SymptomConcept.Mild, SymptomConcept.Recurrent, SymptomConcept.Period, SymptomConcept.Like,
+    ];
+
     /// <summary>The distinct features of <paramref name="message"/>.</summary>
-    public static HashSet<string> Extract(string message)
+    public static HashSet<string> Extract(string message) => Extract(message, out _);
+
+    /// <summary>
+    /// The distinct features of <paramref name="message"/>; <paramref name="onlyNegated"/> is true when
+    /// the message names symptoms or signs and negates every one ("ما عندي ألم ولا تعرق").
+    /// </summary>
+    public static HashSet<string> Extract(string message, out bool onlyNegated)
     {
         var text = RedFlagDetector.Prepare(message);
         var hits = ConceptTagger.Default.Tag(text, out var tokens);
+        var symptoms = hits.Where(h => !Context.Contains(h.Concept)).ToList();
+        onlyNegated = symptoms.Count > 0 && symptoms.All(h => h.Negated);
+        var negated = hits.Where(h => h.Negated).Select(h => h.Index).ToHashSet();
         var features = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            features.Add("w" + token);
+            var mark = negated.Contains(i) ? "!" : "";
+            features.Add("w" + mark + token);
             if (i > 0)
             {
                 features.Add("b" + tokens[i - 1] + " " + token);
@@ -31,7 +49,7 @@ internal static class UrgencyFeatures
             {
                 for (var s = 0; s + n <= padded.Length; s++)
                 {
-                    features.Add(string.Concat("g", padded.AsSpan(s, n)));
+                    features.Add(string.Concat("g", mark, padded.AsSpan(s, n)));
                 }
             }
         }

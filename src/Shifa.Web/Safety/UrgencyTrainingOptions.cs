@@ -26,4 +26,10 @@ public sealed record UrgencyTrainingOptions
     /// purpose: only a message the model is nearly sure is ordinary loses the rule's notice.
     /// </summary>
     public double VetoBelow { get; init; } = 0.1;
+
+    /// <summary>
+    /// Whether the learned screen may flag a message whose rules fired but were set aside as past or
+    /// informational ("last year, now fine", "how do I prevent a stroke?").
+    /// </summary>
+    public bool OverridesSetAside { get; init; } = true;
 }

@@ -242,7 +242,7 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("خالتي حامل وتسأل عن أفضل رياضة في الشهر السابع")]
     public void Dev15_near_misses_and_false_alarm_causes_stay_quiet(string message)
     {
-        var result = RedFlagDetector.Default.Detect(message);
+        var result = RedFlagDetector.Rules.Detect(message);
         Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
     }
 
