@@ -8,6 +8,9 @@ public sealed class UrgencyClassifierTests(ITestOutputHelper output)
     /// <summary>Written from the category list alone as training data; the rules were never tuned on it.</summary>
     internal const string LeftOutSet = "red-flags-dev16.tsv";
 
+    /// <summary>Sets written only to train the learned screen: the rules were never tuned on them.</summary>
+    internal static readonly string[] LearnedOnlySets = [LeftOutSet, "red-flags-dev17.tsv", "red-flags-dev-ordinary.tsv"];
+
     private static readonly string DataFolder = Path.Combine(AppContext.BaseDirectory, "Safety", "Data");
 
     // A made-up word the rules cannot know: whatever flags it was learned from the examples.
@@ -74,7 +77,7 @@ public sealed class UrgencyClassifierTests(ITestOutputHelper output)
 
     // Leave-one-set-out: the learned screen trained on every built-in set except dev16, which was
     // written from the category list alone and never used to tune the rules. Measured: rules alone
-    // recall 0.786, false positives 0.087; rules with the learned screen 0.974 / 0.013.
+    // recall 0.827, false positives 0.081; rules with the learned screen 0.980 / 0.013.
     [Fact]
     public void Learned_screen_lifts_recall_on_an_independent_set_left_out_of_training()
     {
