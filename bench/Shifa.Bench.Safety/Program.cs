@@ -68,6 +68,10 @@ var counts = new int[methods.Count, targets.Count + 1, 4];
 var trainTime = TimeSpan.Zero;
 var predictTime = TimeSpan.Zero;
 var predicted = 0;
+var categoryChecked = 0;
+var categoryAgreed = 0;
+var selfHarmChecked = 0;
+var selfHarmAgreed = 0;
 for (var s = 0; s < targets.Count; s++)
 {
     var target = targets[s];
@@ -82,6 +86,15 @@ for (var s = 0; s < targets.Count; s++)
         _ = model.Predict(m.Text);
         predictTime += clock.Elapsed;
         predicted++;
+        if (m.Category is { } labelled && served.Detect(m.Text) is { IsUrgent: true } flagged)
+        {
+            // The notice's advice follows the category (crisis lines for self-harm, poison centre...).
+            categoryChecked++;
+            categoryAgreed += flagged.Categories.Contains(labelled) ? 1 : 0;
+            selfHarmChecked += labelled == RedFlagCategory.SelfHarm ? 1 : 0;
+            selfHarmAgreed += labelled == RedFlagCategory.SelfHarm && flagged.Categories.Contains(labelled) ? 1 : 0;
+        }
+
         for (var k = 0; k < methods.Count; k++)
         {
             var cell = (m.Urgent ? 0 : 2) + (methods[k].Flag(m.Text, model, served) ? 0 : 1);
@@ -106,6 +119,7 @@ for (var k = 0; k < methods.Count; k++)
 }
 
 Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Served: the writer's category is among the categories named on {categoryAgreed}/{categoryChecked} urgent messages flagged ({categoryAgreed / (double)Math.Max(1, categoryChecked):0.000}); self-harm, whose notice adds crisis lines: {selfHarmAgreed}/{selfHarmChecked}."));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Training: {trainTime.TotalSeconds / targets.Count:0.00} s a model; prediction: {predictTime.TotalMilliseconds * 1000 / Math.Max(1, predicted):0} µs a message."));
 
 // Recall (tp / urgent) and false-positive rate (fp / not urgent).
