@@ -1,6 +1,6 @@
 // A multinomial logistic regression over sparse message features: class 0 "answer normally", one
 // class per emergency category. It reads what the hand-written rules cannot enumerate (new stems,
-// new combinations of concepts) and backs them up; it never overrides a rule that fired.
+// new combinations of concepts) and backs them up; it sets a fired rule aside only when nearly sure.
 namespace Shifa.Web.Safety;
 
 /// <summary>
@@ -13,11 +13,11 @@ public sealed class UrgencyClassifier
 
     private static readonly int Classes = Categories.Length + 1;
 
+    private static readonly Lazy<UrgencyClassifier> BundledModel = new(() => Train(BundledLabelledSets.Read()));
+
     private readonly Dictionary<string, int> _features;
     private readonly float[] _weights;
     private readonly float[] _bias;
-
-    private static readonly Lazy<UrgencyClassifier> BundledModel = new(() => Train(BundledLabelledSets.Read()));
 
     private UrgencyClassifier(Dictionary<string, int> features, float[] weights, float[] bias, UrgencyTrainingOptions options, int trainedOn)
     {
@@ -56,17 +56,23 @@ public sealed class UrgencyClassifier
     /// total, so a set with more of one kind does not shift the threshold.
     /// </summary>
     /// <exception cref="ArgumentException">The messages lack an urgent or a non-urgent example.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     public static UrgencyClassifier Train(IReadOnlyList<LabelledMessage> messages, UrgencyTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         options ??= new UrgencyTrainingOptions();
+        if (options.Epochs < 1 || options.LearningRate <= 0 || options.L2 < 0 || options.MinCount < 1 || options.Threshold is < 0 or > 1 || options.VetoBelow is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options, "Epochs and MinCount must be at least 1, LearningRate positive, L2 not negative, Threshold and VetoBelow within 0..1.");
+        }
+
         var urgent = messages.Count(m => m.Urgent);
         if (urgent == 0 || urgent == messages.Count)
         {
             throw new ArgumentException($"Training needs urgent and non-urgent messages; got {urgent} urgent of {messages.Count}.", nameof(messages));
         }
 
-        // Extraction dominates training; each message lands at its own index, so order stays fixed.
+        // The concept tagger is the slow part of extraction; each message lands at its own index, so order stays fixed.
         var extracted = new HashSet<string>[messages.Count];
         Parallel.For(0, messages.Count, i => extracted[i] = UrgencyFeatures.Extract(messages[i].Text));
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -69,10 +69,12 @@ public sealed class UrgencyClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Refuses_training_data_with_one_label_only()
+    public void Refuses_training_data_with_one_label_only_and_options_out_of_range()
     {
         var ex = Assert.Throws<ArgumentException>(() => UrgencyClassifier.Train(Toy.Where(m => m.Urgent).ToList()));
         Assert.Contains("5 urgent of 5", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => UrgencyClassifier.Train(Toy, new UrgencyTrainingOptions { Epochs = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => UrgencyClassifier.Train(Toy, new UrgencyTrainingOptions { Threshold = 1.5 }));
     }
 
     // Leave-one-set-out: the learned screen trained on every built-in set except dev16, which was
