@@ -120,7 +120,30 @@ for (var k = 0; k < methods.Count; k++)
 
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Served: the writer's category is among the categories named on {categoryAgreed}/{categoryChecked} urgent messages flagged ({categoryAgreed / (double)Math.Max(1, categoryChecked):0.000}); self-harm, whose notice adds crisis lines: {selfHarmAgreed}/{selfHarmChecked}."));
+// Screening cost per message, rules alone against the served detector, over the same messages in one run.
+var all = sets.Values.SelectMany(x => x).Select(m => m.Text).ToList();
+foreach (var text in all.Take(200))
+{
+    _ = RedFlagDetector.Rules.Detect(text);
+    _ = fullServed.Detect(text);
+}
+
+var rulesClock = Stopwatch.StartNew();
+foreach (var text in all)
+{
+    _ = RedFlagDetector.Rules.Detect(text);
+}
+
+var rulesTime = rulesClock.Elapsed;
+var servedClock = Stopwatch.StartNew();
+foreach (var text in all)
+{
+    _ = fullServed.Detect(text);
+}
+
+var servedTime = servedClock.Elapsed;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Training: {trainTime.TotalSeconds / targets.Count:0.00} s a model; prediction: {predictTime.TotalMilliseconds * 1000 / Math.Max(1, predicted):0} µs a message."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Screening {all.Count} messages: rules alone {rulesTime.TotalMilliseconds * 1000 / all.Count:0} µs a message, served {servedTime.TotalMilliseconds * 1000 / all.Count:0} µs ({servedTime / rulesTime:0.0}×)."));
 
 // Recall (tp / urgent) and false-positive rate (fp / not urgent).
 static string Cell(int[,,] c, int k, int s) => string.Create(CultureInfo.InvariantCulture, $"{c[k, s, 0] / (double)Math.Max(1, c[k, s, 0] + c[k, s, 1]):0.000} / {c[k, s, 2] / (double)Math.Max(1, c[k, s, 2] + c[k, s, 3]):0.000}");
