@@ -246,6 +246,22 @@ internal static class CompositeRules
         R("self-harm.cannot-go-on", RedFlagCategory.SelfHarm, 5, NoUnless, N(Continue, Endure), A(Live)),
         // At a bridge, roof edge or the sea with hopelessness or a jump in mind.
         R("self-harm.at-the-edge", RedFlagCategory.SelfHarm, 14, [Accidental], P(Edge), P(Throw, Die, Farewell, Intent).Concat(N(Continue, Endure, Live, Reason)).ToArray()),
+
+        // Signs from a triage checklist (NHS 111, WHO IMCI), category by category.
+        R("cardiac.no-pulse", RedFlagCategory.Cardiac, 3, [Fast, Mild, Asking], N(Pulse)),
+        R("stroke.sudden-vision-change", RedFlagCategory.Stroke, 6, [Mild, Recurrent, Exertion], P(Blur), P(Sudden)),
+        // A blow or fall in someone on blood thinners: bleeding inside the skull may show late.
+        R("neuro.blow-on-blood-thinners", RedFlagCategory.Neurological, 16, [Mild], P(Anticoagulant), P(Fell, Hit, Accident)),
+        R("bleeding.on-blood-thinners", RedFlagCategory.SevereBleeding, 16, [Mild, Period], P(Anticoagulant), P(Bleed, Blood), P(Heavy, Vomit, Stool, Ongoing, Head, Spurt).Concat(N(Stop)).ToArray()),
+        R("breathing.after-drowning", RedFlagCategory.Breathing, 14, NoUnless, P(Drown), P(Cough, Breathless, Blue, FaintNamed, Vomit, Lethargic, Confused, Gasp, Foam).Concat(N(Breathe, Respond, Answer)).ToArray()),
+        R("breathing.smoke-inhaled", RedFlagCategory.Breathing, 14, [Prevent], P(Fire), P(Breathless, Cough, Changed, Blue, FaintNamed, Gasp, Confused, Choke, Lethargic).Concat(N(Breathe, Respond, Answer)).ToArray()),
+        R("breathing.nostrils-flaring", RedFlagCategory.Breathing, 12, NoUnless, P(Flaring), P(Breathe, Breath, Breathless, Fast, Infant, Child, Gasp)),
+        R("pregnancy.fall-or-blow", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Fell, Hit, Accident), P(Belly, Pain, Bleed, Blood, Water).Concat(N(Move, Feel)).ToArray()),
+        R("pregnancy.vomiting-dehydrated", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Vomit), P(Dry, FaintNamed, Lethargic).Concat(N(Wet)).ToArray()),
+        R("infant.cold", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Hypothermia)),
+        R("injury.amputation", RedFlagCategory.SevereInjury, 3, [Mild], P(Finger, Limb), P(Amputated)),
+        W("injury.chemical-in-eye", RedFlagCategory.SevereInjury, [0, 5, 8], [Prevent, Mild, Recurrent], P(Household), P(Eyes), P(Enter, Spill, Descend, Burning, Pain, Swallow)),
+        R("abdomen.urinary-retention", RedFlagCategory.AcuteAbdomen, 12, [Mild, Recurrent, Infant], P(Belly), P(Swelling, Pain), N(Wet)),
     ];
 
     private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>

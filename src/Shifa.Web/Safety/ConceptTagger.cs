@@ -319,6 +319,12 @@ internal sealed class ConceptTagger
             Add(SymptomConcept.PulseAbnormal);
         }
 
+        // A body temperature of 35 or less: hypothermia (a danger sign in a baby).
+        if (Near(tokens, i, 4, 0, "حرار", "درج", "temp") && n is >= 28 and <= 35)
+        {
+            Add(SymptomConcept.Hypothermia);
+        }
+
         // Oxygen saturation of 90 or less on a finger meter.
         if (Near(tokens, i, 4, 0, "اكسجين", "اوكسجين", "تشبع", "oxygen", "sat", "spo2", "الاكسجين") && n is >= 50 and <= 90)
         {
