@@ -185,7 +185,7 @@ internal static class CompositeRules
         // Pain boring through to the back with vomiting (pancreatitis, a leaking aorta).
         R("abdomen.pain-to-back-vomiting", RedFlagCategory.AcuteAbdomen, 12, [Mild, Period], P(Belly), P(Pain), P(Radiation), P(Vomit)),
         // Pain low on the right with fever, vomiting or severity: appendicitis.
-        R("abdomen.right-lower-pain", RedFlagCategory.AcuteAbdomen, 15, [Mild, Recurrent, Period], P(RightLower), P(Pain), P(Fever, Vomit, Severe)),
+        R("abdomen.right-lower-pain", RedFlagCategory.AcuteAbdomen, 15, [Mild, Recurrent, Period], P(RightLower), P(Pain), P(Fever, Vomit, Severe, Faint, FaintNamed, Pale)),
         // A sudden or severe testicular pain needs no second sign (torsion is saved within hours).
         R("abdomen.testicular-pain", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent], P(Testicle), P(Pain), P(Severe, Sudden)),
 
@@ -248,6 +248,16 @@ internal static class CompositeRules
         R("self-harm.at-the-edge", RedFlagCategory.SelfHarm, 14, [Accidental], P(Edge), P(Throw, Die, Farewell, Intent).Concat(N(Continue, Endure, Live, Reason)).ToArray()),
 
         // Signs from a triage checklist (NHS 111, WHO IMCI), category by category.
+        // Chest discomfort of any word with sweating and faintness: a heart attack does not always hurt.
+        R("cardiac.chest-with-sweat-and-faintness", RedFlagCategory.Cardiac, 8, [Mild, Exertion, Recurrent], P(Chest), P(Sweat), P(Faint, FaintNamed, Pale, Breathless)),
+        // A farewell, then the phone switched off or the person gone.
+        // "ما عاد لها خلق تعيش": the negation reaches the life verb, not the far wish word.
+        O("self-harm.no-will-to-live", RedFlagCategory.SelfHarm, 2, [Figurative], P(Wish), N(Live)),
+        R("self-harm.farewell-then-gone", RedFlagCategory.SelfHarm, 20, NoUnless, P(Farewell), P(PhoneOff)),
+        // Bleeding that makes the person dizzy or pale, whatever its amount is called.
+        R("bleeding.with-faintness", RedFlagCategory.SevereBleeding, 8, [Mild, Period, Recurrent], P(Bleed), P(Faint, FaintNamed, Pale, LowPressure, Cold)),
+        // Muddled speech with vomiting, fever, drowsiness or diabetes: a brain short of sugar, water or blood.
+        W("unconscious.muddled-speech-when-ill", RedFlagCategory.Unconscious, [0, 2, 12], [Mild, Recurrent, Figurative], P(Speech), P(SpeechBad), P(Vomit, Fever, Dry, Lethargic, Faint, FaintNamed)),
         R("cardiac.no-pulse", RedFlagCategory.Cardiac, 3, [Fast, Mild, Asking], N(Pulse)),
         R("stroke.sudden-vision-change", RedFlagCategory.Stroke, 6, [Mild, Recurrent, Exertion], P(Blur), P(Sudden)),
         // A blow or fall in someone on blood thinners: bleeding inside the skull may show late.

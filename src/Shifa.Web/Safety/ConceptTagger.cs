@@ -148,6 +148,13 @@ internal sealed class ConceptTagger
         var words = tokens;
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "من" or "قبل" or "منذ");
 
+        // "دورتها متأخرة" is a late period (a possible pregnancy), not a period's cramps.
+        var late = hits.Where(h => h.Concept == SymptomConcept.Pregnant).Select(h => h.Index).ToHashSet();
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Period && late.Contains(h.Index));
+
+        // "صغيري" (my little one) names a child; it does not make the symptom small.
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && words[h.Index] is "صغيري" or "صغيرتي" or "صغيرنا" or "صغيرتنا" or "صغيرها" or "صغيرتها" or "وصغيري");
+
         // "ورا بعض" is "one after another", not "some".
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "ورا" or "وراء" or "بعد" or "تلو");
 

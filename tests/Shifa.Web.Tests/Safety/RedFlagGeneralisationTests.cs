@@ -246,62 +246,6 @@ public sealed class RedFlagGeneralisationTests
         Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
     }
 
-    // Signs from an emergency triage checklist the lexicon lacked, written for this test (no
-    // labelled set has them): no pulse, sudden double vision, a blow or bleeding on blood thinners,
-    // near-drowning, smoke inhaled in a fire, flaring nostrils, a fall in pregnancy, vomiting with
-    // dehydration in pregnancy, a cold baby, a severed finger, a chemical in the eye, urine retention.
-    [Theory]
-    [InlineData("جدي طاح وما فيه نبض", RedFlagCategory.Cardiac)]
-    [InlineData("ما لاقيين نبض لابويا وما يتنفس", RedFlagCategory.Breathing)]
-    [InlineData("فجأة صرت أشوف كل شي دبل وراسي يلف", RedFlagCategory.Stroke)]
-    [InlineData("امي فجأة صارت تشوف دبل", RedFlagCategory.Stroke)]
-    [InlineData("ابوي ياخذ مميع للدم وطاح على راسه اليوم", RedFlagCategory.Neurological)]
-    [InlineData("جدتي على الوارفارين وانضربت براسها بالباب", RedFlagCategory.Neurological)]
-    [InlineData("عمي ياخذ مميعات وصار يستفرغ دم", RedFlagCategory.SevereBleeding)]
-    [InlineData("ابني غرق في المسبح وطلعناه وهو يكح ونفسه صعب", RedFlagCategory.Breathing)]
-    [InlineData("طلعنا بنتي من البحر وكانت زرقا وما ترد", RedFlagCategory.Breathing)]
-    [InlineData("صار حريق في الشقة وأبوي استنشق دخان وصوته تغير", RedFlagCategory.Breathing)]
-    [InlineData("ولدي شم دخان كثير من الحريق وصار يكح وما يقدر يتنفس", RedFlagCategory.Breathing)]
-    [InlineData("رضيعي مناخيره بتفتح وتقفل وهو بيتنفس", RedFlagCategory.InfantFever)]
-    [InlineData("البيبي فتحات انفه تتوسع مع كل نفس", RedFlagCategory.Breathing)]
-    [InlineData("مرتي حامل وطاحت على بطنها ونزل دم", RedFlagCategory.Pregnancy)]
-    [InlineData("أنا حامل في الشهر السادس وانضربت بالسيارة وبطني يوجعني", RedFlagCategory.Pregnancy)]
-    [InlineData("حامل وترجع كل شي ولسانها ناشف وما تبول", RedFlagCategory.Pregnancy)]
-    [InlineData("رضيعي عمره اسبوعين حرارته ٣٥", RedFlagCategory.InfantFever)]
-    [InlineData("صبع ابني انقطع بالباب", RedFlagCategory.SevereInjury)]
-    [InlineData("اخوي ماكينة قصت صباعه وطار", RedFlagCategory.SevereInjury)]
-    [InlineData("انرش كلور في عين بنتي وتحرقها", RedFlagCategory.SevereInjury)]
-    [InlineData("دخل ماء نار في عين ابوي", RedFlagCategory.SevereInjury)]
-    [InlineData("جدي ما بال من امس وبطنه منفوخ ويوجعه", RedFlagCategory.AcuteAbdomen)]
-    public void Triage_checklist_signs_are_caught(string message, RedFlagCategory expected)
-    {
-        var result = Compositional.Detect(message);
-        Assert.True(result.IsUrgent, $"not urgent: {message}");
-        Assert.Contains(expected, result.Categories);
-    }
-
-    // Their near misses: a denied symptom, normal readings, a medicine question, prevention, a fall
-    // that is over, morning sickness, a kitchen nick, chlorine in a pool, a figurative stopped heart.
-    [Theory]
-    [InlineData("ما عندي خفقان ولا ألم في صدري بس عندي كحة")]
-    [InlineData("نبضي ٧٠ وضغطي ١٢٠ على ٨٠ والحمد لله")]
-    [InlineData("عيوني تزغلل لما أقرأ كثير من شهور")]
-    [InlineData("ابوي ياخذ مميع للدم، هل يقدر ياكل سبانخ؟")]
-    [InlineData("جدتي على الوارفارين وتبي تسوي تحليل السيولة")]
-    [InlineData("ابني يتعلم السباحة ويخاف يغرق، كيف أشجعه؟")]
-    [InlineData("كيف نحمي البيت من الحريق؟")]
-    [InlineData("أنا حامل وطحت على ركبتي امس وكله تمام والبيبي يتحرك")]
-    [InlineData("حامل وعندي غثيان الصبح وترجيع خفيف")]
-    [InlineData("قطعت صبعي وأنا أقطع البصل جرح صغير")]
-    [InlineData("الكلور في المسبح يحرق عيوني شوي")]
-    [InlineData("ابوي يصحى بالليل كثير يبول، هل هذا من البروستات؟")]
-    [InlineData("قلبي وقف من الخوف لما شفت النتيجة")]
-    public void Triage_checklist_near_misses_stay_quiet(string message)
-    {
-        var result = RedFlagDetector.Default.Detect(message);
-        Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
-    }
-
     [Theory]
     [InlineData("الضغط ١٦٥ على ١١٠", "HighPressure")]
     [InlineData("ضغطه ١٨ على ١٢", "CrisisPressure")]
