@@ -25,7 +25,7 @@ internal static class CompositeRules
         // Stroke: face droop; speech, limb or vision loss that is sudden or comes with a second sign.
         R("stroke.face-droop", RedFlagCategory.Stroke, 3, NoUnless, P(Face), P(Droop)),
         R("stroke.droop-and-limb", RedFlagCategory.Stroke, 10, [Recurrent], P(Droop), P(Weak).Concat(N(Move, Lift, Grip)).ToArray()),
-        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent], P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray(), P(Sudden)),
+        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent, Fade], P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray(), P(Sudden)),
         W("stroke.speech-sudden", RedFlagCategory.Stroke, [0, 2, 10], [Mild, Recurrent], P(Speech), P(SpeechBad), P(Sudden, Now)),
         R("stroke.cannot-speak-sudden", RedFlagCategory.Stroke, 10, [Recurrent], N(Speak), P(Sudden)),
         W("stroke.speech-and-limb", RedFlagCategory.Stroke, [0, 2, 12], [Recurrent], P(Speech), P(SpeechBad), P(Weak, Droop).Concat(N(Move, Lift, Grip, Walk)).ToArray()),
@@ -215,7 +215,7 @@ internal static class CompositeRules
         // A crisis-range pressure (180/120) with a sign of organ harm.
         R("stroke.pressure-crisis-with-signs", RedFlagCategory.Stroke, 14, [Mild], P(CrisisPressure), P(Blur, Chest, Confused, SpeechBad, Weak, Droop, Breathless, Severe, Bleed).Concat(N(See, Speak, Move)).ToArray()),
         // Weakness, numbness or loss of movement on one side of the body.
-        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion], P(Side), P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
+        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion, Fade], P(Side), P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
         // Water or saliva running from one corner of the mouth: a face droop described by its effect.
         R("stroke.drooling-from-mouth-corner", RedFlagCategory.Stroke, 5, [Sleep, AtRest, Recurrent], P(MouthCorner), P(Water, Foam, Descend, Droop)),
         // Green (bile) vomiting in a baby or child: a twisted or blocked bowel.

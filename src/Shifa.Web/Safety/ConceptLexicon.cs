@@ -90,7 +90,7 @@ internal static class ConceptLexicon
         ],
         [SymptomConcept.Endure] = ["v:حتمل", "v:تحمل", "طاقه", "v:طيق"],
         [SymptomConcept.Leave] = ["v:رحل", "v:مشي من", "v:روح من", "v:طلع من", "v:ختفي من"],
-        [SymptomConcept.Fade] = ["v:روح", "v:ختفي", "v:خف", "v:زول", "v:زال", "v:بهت"],
+        [SymptomConcept.Fade] = ["v:روح", "v:ختفي", "v:خف", "v:زول", "v:زال", "v:بهت", "v:راح", "v:رجع طبيعي", "v:رجعت طبيعي"],
         [SymptomConcept.Spurt] = ["v:شخب", "v:تدفق", "v:دفق", "v:نبض", "v:فور", "v:طرطش", "v:بخ", "v:شر"],
         [SymptomConcept.Stop] = ["v:وقف", "v:توقف", "v:قف", "v:حبس", "v:وكف", "v:بطل", "v:نقطع", "v:سكت"],
         [SymptomConcept.Vomit] = ["v:ستفرغ", "استفراغ", "v:تقيا", "v:تقيي", "v:قيي", "v:قيا", "تقيو", "قيء", "قيي", "v:رجع", "ترجيع", "v:طرش", "v:زوع", "v:قلس"],

@@ -163,7 +163,10 @@ public sealed class RedFlagTriageSignTests
     }
 
     // Everyday versions of the same words: heartburn after a meal, "no mood" for work, a letter to a
-    // grandmother, night sweats with phlegm, fasting dizziness, normal readings, a fall from the sofa.
+    // grandmother, night sweats with phlegm, fasting dizziness, normal readings, a fall from the sofa;
+    // and hard negatives on the dev15 concepts: treated or stable readings, numbness that went away,
+    // teething drool, a cord stump, green sweets, a painless hernia, a treated infection, a walk on a
+    // bridge, controlled epilepsy, a medicine question on blood thinners, a kitchen cut that stopped.
     [Theory]
     [InlineData("عندي حرقة في صدري بعد الأكل الدسم من سنة")]
     [InlineData("ما لي خلق اروح الدوام اليوم")]
@@ -177,6 +180,35 @@ public sealed class RedFlagTriageSignTests
     [InlineData("السكر الصايم عندي ١١٠ هل عندي سكري؟")]
     [InlineData("هل الكيتو دايت خطير على مريض السكري؟")]
     [InlineData("جدي عنده زهايمر من سنين وينسى أسماءنا")]
+    [InlineData("ضغطي كان ١٦٠ على ١٠٠ الشهر الماضي والدكتور غير الدوا وصار منتظم، هل أقدر أوقفه؟")]
+    [InlineData("أمي حامل وضغطها ١٣٠ على ٨٥ هل هذا مرتفع؟")]
+    [InlineData("نبض ابني وهو نايم ١٠٠ هل طبيعي لعمره سنتين؟")]
+    [InlineData("جهاز الأكسجين عند ابوي دايما يقرا ٩٠ لأنه عنده تليف من سنين والدكتور قال مستقر")]
+    [InlineData("عندي تنميل خفيف في يدي اليمين من سنة مع ألم في الرقبة")]
+    [InlineData("صحيت من النوم وايدي اليسار منملة وراحت بعد دقيقة")]
+    [InlineData("ابني يسيل لعابه كثير لأنه يطلع أسنان")]
+    [InlineData("متى يسقط الحبل السري عند المولود وكيف أنظفه؟")]
+    [InlineData("ابني عمره ٥ سنين استفرغ مرة وكان فيه لون أخضر بعد ما أكل حلاوة خضرا")]
+    [InlineData("عندي فتق صغير في السرة من سنتين ما يوجع، هل العملية ضرورية؟")]
+    [InlineData("عندي التهاب مسالك وأخذت مضاد من يومين وأحس أحسن")]
+    [InlineData("بعد الولادة بشهرين عندي تساقط شعر كثير طبيعي؟")]
+    [InlineData("جيراننا رشوا مبيد في الحديقة هل الريحة مضرة للأطفال؟")]
+    [InlineData("رحنا نتمشى على الجسر وكان المنظر حلو")]
+    [InlineData("ابني خاف من الكلب وصار قلبه يدق بسرعة وبعدين هدي")]
+    [InlineData("اخوي عنده صرع وياخذ دواه بانتظام وآخر نوبة كانت من سنتين")]
+    [InlineData("بنتي جاتها تشنجات حرارية وهي صغيرة، هل ممكن تأثر على دراستها؟")]
+    [InlineData("كم مرة لازم أقيس السكر في اليوم؟ عادة يكون ١٣٠ الصبح")]
+    [InlineData("ابوي ياخذ مميع للدم وبيسأل اذا يقدر ياخذ بنادول للصداع")]
+    [InlineData("قطعت اصبعي بالسكين وأنا أطبخ جرح بسيط وقف الدم")]
+    [InlineData("الماتش امبارح خلاني أموت من الضحك")]
+    [InlineData("كنت بموت من الخوف في الامتحان بس الحمد لله عديت")]
+    [InlineData("عمي سوا عملية فتق الشهر الماضي وهو الحين بخير")]
+    [InlineData("جدي عنده زهايمر وأحيانا يخربط بالكلام من سنين")]
+    [InlineData("أحس بدوخة لما أقوم بسرعة من السرير")]
+    [InlineData("حامل في الشهر الخامس وأحس بحرقة في المعدة بالليل")]
+    [InlineData("بنتي طاحت من الدراجة وانجرحت ركبتها جرح سطحي")]
+    [InlineData("ابني عنده ربو خفيف ويستعمل البخاخ مرتين في الأسبوع")]
+    [InlineData("أمي عندها سكري ومستقرة على الإنسولين، هل تقدر تصوم؟")]
     public void Everyday_versions_of_the_signs_stay_quiet(string message)
     {
         var result = RedFlagDetector.Default.Detect(message);
