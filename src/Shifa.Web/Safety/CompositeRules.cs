@@ -266,6 +266,8 @@ internal static class CompositeRules
         R("breathing.after-drowning", RedFlagCategory.Breathing, 14, NoUnless, P(Drown), P(Cough, Breathless, Blue, FaintNamed, Vomit, Lethargic, Confused, Gasp, Foam).Concat(N(Breathe, Respond, Answer)).ToArray()),
         R("breathing.smoke-inhaled", RedFlagCategory.Breathing, 14, [Prevent], P(Fire), P(Breathless, Cough, Changed, Blue, FaintNamed, Gasp, Confused, Choke, Lethargic).Concat(N(Breathe, Respond, Answer)).ToArray()),
         R("breathing.nostrils-flaring", RedFlagCategory.Breathing, 12, NoUnless, P(Flaring), P(Breathe, Breath, Breathless, Fast, Infant, Child, Gasp)),
+        // One-sided pain in pregnancy with faintness or shoulder-tip pain: an ectopic pregnancy bleeding inside.
+        R("pregnancy.one-sided-pain-with-faintness", RedFlagCategory.Pregnancy, 14, [Mild, Recurrent], P(Pregnant), P(Pain), P(Side, RightLower), P(Faint, FaintNamed, Pale, LowPressure)),
         R("pregnancy.fall-or-blow", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Fell, Hit, Accident), P(Belly, Pain, Bleed, Blood, Water).Concat(N(Move, Feel)).ToArray()),
         R("pregnancy.vomiting-dehydrated", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Vomit), P(Dry, FaintNamed, Lethargic).Concat(N(Wet)).ToArray()),
         R("infant.cold", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Hypothermia)),
