@@ -258,6 +258,10 @@ internal static class CompositeRules
         R("bleeding.with-faintness", RedFlagCategory.SevereBleeding, 8, [Mild, Period, Recurrent], P(Bleed), P(Faint, FaintNamed, Pale, LowPressure, Cold)),
         // Muddled speech with vomiting, fever, drowsiness or diabetes: a brain short of sugar, water or blood.
         W("unconscious.muddled-speech-when-ill", RedFlagCategory.Unconscious, [0, 2, 12], [Mild, Recurrent, Figurative], P(Speech), P(SpeechBad), P(Vomit, Fever, Dry, Lethargic, Faint, FaintNamed)),
+        // A fall from a window, balcony, roof or upper floor needs no second sign.
+        O("injury.fall-from-a-high-place", RedFlagCategory.SevereInjury, 4, [Mild], P(Fell), P(HighPlace)),
+        // A child vomiting or with diarrhoea who stops passing urine or turns drowsy: dehydration.
+        R("infant.vomiting-dry-or-drowsy", RedFlagCategory.InfantFever, 16, [Mild, Recurrent], P(Child, Infant), P(Vomit, Diarrhoea), P(Lethargic).Concat(N(Wet)).ToArray()),
         R("cardiac.no-pulse", RedFlagCategory.Cardiac, 3, [Fast, Mild, Asking], N(Pulse)),
         R("stroke.sudden-vision-change", RedFlagCategory.Stroke, 6, [Mild, Recurrent, Exertion], P(Blur), P(Sudden)),
         // A blow or fall in someone on blood thinners: bleeding inside the skull may show late.

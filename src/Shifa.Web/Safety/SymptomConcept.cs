@@ -63,5 +63,5 @@ internal enum SymptomConcept
     Intent, Edge, Vehicle, Chin, Hernia, Infection, Cold, Foul, Bandage, PastAge, Dry, UnderRibs,
 
     // Emergency signs from a triage checklist, added with the dev15 widening
-    Anticoagulant, Drown, Fire, Finger, Amputated, Flaring, Pulse, Hypothermia, PhoneOff,
+    Anticoagulant, Drown, Fire, Finger, Amputated, Flaring, Pulse, Hypothermia, PhoneOff, HighPlace,
 }

@@ -191,6 +191,29 @@ public sealed class RedFlagTriageSignTests
     [InlineData("بنتي جلدها مبقع وباردة ونعسانة وحرارتها عالية", RedFlagCategory.Sepsis)]
     [InlineData("اختي حامل ١٠ اسابيع عندها وجع بجنبها اليسار ودوخة وكتفها يوجعها", RedFlagCategory.Pregnancy)]
     [InlineData("ابوي وقع وصار ما يقدر يحرك جنبه الايمن ولسانه ثقيل", RedFlagCategory.Stroke)]
+    [InlineData("الزول دا قلبو بيطق شديد وبقى يعرق وقال صدرو واجعو", RedFlagCategory.Cardiac)]
+    [InlineData("الجنا عمره شهرين سخن وما راضي يرضع", RedFlagCategory.InfantFever)]
+    [InlineData("حبوبتي وشها اتعوج فجأة وما قادرة تتكلم", RedFlagCategory.Stroke)]
+    [InlineData("ولدي بلع موية نار وبيكورك من الوجع", RedFlagCategory.Poisoning)]
+    [InlineData("اختي قالت دايرة تموت وشربت كل حبوب المنوم", RedFlagCategory.Poisoning)]
+    [InlineData("مرتي حامل وقاعدة تنزف دم كتير ودايخة", RedFlagCategory.SevereBleeding)]
+    [InlineData("ولدي طاح من الشباك في الدور التاني", RedFlagCategory.SevereInjury)]
+    [InlineData("عمي ابوه ياكل القات وفجأة طاح وما يرد", RedFlagCategory.Unconscious)]
+    [InlineData("ابني يشتي يتنفس ومو قادر وشفايفه زرق", RedFlagCategory.Breathing)]
+    [InlineData("امي مريضة سكر والسكر نازل ٣٠ وتعرق", RedFlagCategory.DiabeticEmergency)]
+    [InlineData("ابي حق جدتي شلوه للمستشفى؟ صدرها يوجعها وتعرق مره وذراعها", RedFlagCategory.Cardiac)]
+    [InlineData("بنتي صغيرة عمرها ٣ اسابيع وسخنة", RedFlagCategory.InfantFever)]
+    [InlineData("خوي شرب سم فيران بالقصد", RedFlagCategory.Poisoning)]
+    [InlineData("صغيري يرجع في كل شي ومبطل يبول من امس ونعسان هلبا", RedFlagCategory.InfantFever)]
+    [InlineData("امي فجأة ما قدرت تحكي ووجهها مايل على جنب", RedFlagCategory.Stroke)]
+    [InlineData("بوي طاح في الحوش وراسه ينزف هلبا ومش واعي", RedFlagCategory.Neurological)]
+    [InlineData("ولد خالتي انلدغ من عقرب توا ويبكي ويتعرق", RedFlagCategory.Poisoning)]
+    [InlineData("زوجي يقول نبي نموت وعنده سكين", RedFlagCategory.SelfHarm)]
+    [InlineData("عمتي حامل في السابع وعندها تشنجات", RedFlagCategory.Pregnancy)]
+    [InlineData("ابني عمره ٥ شهور ونفسه يقطع ويزرق", RedFlagCategory.Breathing)]
+    [InlineData("جدتي ديها حرارة ٣٩ وديتخربط ومتعرف احد", RedFlagCategory.Sepsis)]
+    [InlineData("الشيخ ديرجف ودنلكه بالكاع ميحجي", RedFlagCategory.Unconscious)]
+    [InlineData("ولدي عضته چلبة وجرحه عميج ودمه ميوكف", RedFlagCategory.SevereBleeding)]
     public void Signs_without_the_condition_name_are_caught_across_dialects(string message, RedFlagCategory expected)
     {
         var result = Compositional.Detect(message);
@@ -245,6 +268,13 @@ public sealed class RedFlagTriageSignTests
     [InlineData("بنتي طاحت من الدراجة وانجرحت ركبتها جرح سطحي")]
     [InlineData("ابني عنده ربو خفيف ويستعمل البخاخ مرتين في الأسبوع")]
     [InlineData("أمي عندها سكري ومستقرة على الإنسولين، هل تقدر تصوم؟")]
+    [InlineData("ابني رمى لعبته من البلكونة وزعلان")]
+    [InlineData("بنتي تحب تطلع على السطح تلعب مع اخوانها، هل الشمس مضرة؟")]
+    [InlineData("ابني عمره سنة يرجع بعد الرضعة شوي وبعدين يلعب عادي")]
+    [InlineData("ما نبي نروح المستشفى الحين، نبي نسأل عن موعد التطعيم")]
+    [InlineData("الميعاد مع الدكتور بكرة والحمد لله ابني زين")]
+    [InlineData("ميزان الحرارة عندي يقول ٣٧ هل هو دقيق؟")]
+    [InlineData("متى يبطل ابني يستعمل الحفاض؟")]
     public void Everyday_versions_of_the_signs_stay_quiet(string message)
     {
         var result = RedFlagDetector.Default.Detect(message);
