@@ -158,7 +158,7 @@ internal static class CompositeRules
         // Sweating with trembling or odd behaviour in someone on insulin or diabetes pills: a low sugar.
         R("diabetic.hypo-signs", RedFlagCategory.DiabeticEmergency, 16, [Mild, Recurrent], P(Diabetes), P(Sweat, Shake), P(Shake, Confused, Faint, Blur)),
         // Vomiting with panting or drowsiness in a diabetic: ketoacidosis, even without the smell named.
-        R("diabetic.vomiting-and-gasping", RedFlagCategory.DiabeticEmergency, 20, NoUnless, P(Diabetes), P(Vomit), P(Gasp, Breathless, Lethargic, Confused)),
+        R("diabetic.vomiting-and-gasping", RedFlagCategory.DiabeticEmergency, 20, NoUnless, P(Diabetes), P(Vomit), P(Gasp, Breathless, Lethargic, Confused, Fast)),
         R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, [Mild], P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused, Fast, Severe, Faint, Dry)),
 
         // Severe injury and burns.
