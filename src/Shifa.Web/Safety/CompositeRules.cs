@@ -234,7 +234,7 @@ internal static class CompositeRules
         R("anaphylaxis.rash-with-collapse", RedFlagCategory.Anaphylaxis, 14, [Mild, Recurrent], P(Allergen), P(Rash, Swelling), P(LowPressure, FaintNamed, Faint, Pale, Cold)),
         // A fever with the chin unable to reach the chest: neck stiffness described by its test.
         R("neuro.fever-chin-to-chest", RedFlagCategory.Neurological, 14, NoUnless, P(Fever), P(Chin), P(Chest)),
-        // A hernia that turned hard, changed colour, will not go back or hurts beyond words: strangulation.
+        // A hernia that turned hard, changed colour or will not go back: strangulation. "كبير" (large) is not a sign.
         R("abdomen.hernia-stuck", RedFlagCategory.AcuteAbdomen, 12, [Mild], P(Hernia), P(Stiff, Changed, Dark, Blue, Pale).Concat(N(Vomit, Enter)).ToArray()),
         // Red jelly passed by a child: intussusception, without the word for stool.
         W("abdomen.red-jelly", RedFlagCategory.AcuteAbdomen, [0, 3, 8], NoUnless, P(Jelly), P(Dark, Blood), P(Descend, Out, Stool)),
@@ -250,9 +250,9 @@ internal static class CompositeRules
         // Signs from a triage checklist (NHS 111, WHO IMCI), category by category.
         // Chest discomfort of any word with sweating and faintness: a heart attack does not always hurt.
         R("cardiac.chest-with-sweat-and-faintness", RedFlagCategory.Cardiac, 8, [Mild, Exertion, Recurrent], P(Chest), P(Sweat), P(Faint, FaintNamed, Pale, Breathless)),
-        // A farewell, then the phone switched off or the person gone.
         // "ما عاد لها خلق تعيش": the negation reaches the life verb, not the far wish word.
         O("self-harm.no-will-to-live", RedFlagCategory.SelfHarm, 2, [Figurative], P(Wish), N(Live)),
+        // A farewell, then the phone switched off or the person gone.
         R("self-harm.farewell-then-gone", RedFlagCategory.SelfHarm, 20, NoUnless, P(Farewell), P(PhoneOff)),
         // Bleeding that makes the person dizzy or pale, whatever its amount is called.
         R("bleeding.with-faintness", RedFlagCategory.SevereBleeding, 8, [Mild, Period, Recurrent], P(Bleed), P(Faint, FaintNamed, Pale, LowPressure, Cold)),
@@ -270,7 +270,7 @@ internal static class CompositeRules
         R("breathing.after-drowning", RedFlagCategory.Breathing, 14, NoUnless, P(Drown), P(Cough, Breathless, Blue, FaintNamed, Vomit, Lethargic, Confused, Gasp, Foam).Concat(N(Breathe, Respond, Answer)).ToArray()),
         R("breathing.smoke-inhaled", RedFlagCategory.Breathing, 14, [Prevent], P(Fire), P(Breathless, Cough, Changed, Blue, FaintNamed, Gasp, Confused, Choke, Lethargic).Concat(N(Breathe, Respond, Answer)).ToArray()),
         R("breathing.nostrils-flaring", RedFlagCategory.Breathing, 12, NoUnless, P(Flaring), P(Breathe, Breath, Breathless, Fast, Infant, Child, Gasp)),
-        // One-sided pain in pregnancy with faintness or shoulder-tip pain: an ectopic pregnancy bleeding inside.
+        // One-sided pain in pregnancy with faintness or pallor: an ectopic pregnancy bleeding inside.
         R("pregnancy.one-sided-pain-with-faintness", RedFlagCategory.Pregnancy, 14, [Mild, Recurrent], P(Pregnant), P(Pain), P(Side, RightLower), P(Faint, FaintNamed, Pale, LowPressure)),
         R("pregnancy.fall-or-blow", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Fell, Hit, Accident), P(Belly, Pain, Bleed, Blood, Water).Concat(N(Move, Feel)).ToArray()),
         R("pregnancy.vomiting-dehydrated", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Vomit), P(Dry, FaintNamed, Lethargic).Concat(N(Wet)).ToArray()),
