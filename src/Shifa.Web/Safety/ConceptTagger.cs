@@ -290,7 +290,9 @@ internal sealed class ConceptTagger
             n += more;
         }
 
+        // "بالدقيقة", "في الدقيقة": the unit may carry a preposition.
         var next = i + 1 < tokens.Length ? tokens[i + 1] : "";
+        next = next.StartsWith("بال", StringComparison.Ordinal) ? next[3..] : next.StartsWith("فال", StringComparison.Ordinal) ? next[3..] : next;
         var previous = i > 0 ? tokens[i - 1] : "";
 
         // "من خمس سنين", "منذ 3 سنوات": a condition that has lasted years or months is chronic.
@@ -303,7 +305,9 @@ internal sealed class ConceptTagger
         var isTime = next.StartsWith("يوم", StringComparison.Ordinal) || next.StartsWith("ايام", StringComparison.Ordinal) || next.StartsWith("سن", StringComparison.Ordinal)
             || next.StartsWith("اسبوع", StringComparison.Ordinal) || next.StartsWith("شهر", StringComparison.Ordinal) || next.StartsWith("دقي", StringComparison.Ordinal)
             || next.StartsWith("ساع", StringComparison.Ordinal) || next.StartsWith("حب", StringComparison.Ordinal) || next.StartsWith("مر", StringComparison.Ordinal);
-        if (n is >= 38 and <= 42 && !isTime && seen.Add((SymptomConcept.Fever, i)))
+        // A pulse, breathing rate or pressure of 38–42 is not a temperature.
+        var otherMeasure = Near(tokens, i, 3, 0, "نبض", "تنفس", "انفاس", "ضغط", "اكسجين", "اوكسجين");
+        if (n is >= 38 and <= 42 && !isTime && !otherMeasure && seen.Add((SymptomConcept.Fever, i)))
         {
             hits.Add(new ConceptHit(SymptomConcept.Fever, i, false));
         }
@@ -330,6 +334,13 @@ internal sealed class ConceptTagger
         if (Near(tokens, i, 4, 0, "حرار", "درج", "temp") && n is >= 28 and <= 35)
         {
             Add(SymptomConcept.Hypothermia);
+        }
+
+        // Breaths a minute: 60 or more at any age, 30 or more past infancy, is fast and laboured breathing.
+        if (Near(tokens, i, 3, 0, "تنفس", "انفاس", "نفسه", "نفسها", "نفسو", "نفسات") && (n >= 60 || (n >= 30 && tokens[0] != RedFlagDetector.InfantAgeMarker)) && n < 150)
+        {
+            Add(SymptomConcept.Fast);
+            Add(SymptomConcept.Severe);
         }
 
         // Oxygen saturation of 90 or less on a finger meter.
