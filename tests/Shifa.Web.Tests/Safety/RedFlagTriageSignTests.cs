@@ -228,6 +228,28 @@ public sealed class RedFlagTriageSignTests
     [InlineData("جهاز السكر كاتب LO وامي ما ترد", RedFlagCategory.Unconscious)]
     [InlineData("ابني عنده سكري وصار يشرب مي كثير ويبول كثير ونعسان وريحة نفسه غريبة", RedFlagCategory.DiabeticEmergency)]
     [InlineData("جدي السكر عنده ٦٠٠ ومو قادر يصحى زين", RedFlagCategory.Unconscious)]
+    [InlineData("الواليدة طاحت فالكوزينة وولات ما كتهضرش ويدها ميتة", RedFlagCategory.Stroke)]
+    [InlineData("خويا كيتقيا الدم وكحل البراز ديالو", RedFlagCategory.SevereBleeding)]
+    [InlineData("ولدي شرب جافيل وكيغوت", RedFlagCategory.Poisoning)]
+    [InlineData("مرتي حاملة فالشهر السابع وراسها كيضرها بزاف وعينيها مضببين ورجليها منفخين", RedFlagCategory.Pregnancy)]
+    [InlineData("بنتي عندها شهرين وسخونة وما بغاتش ترضع", RedFlagCategory.InfantFever)]
+    [InlineData("الحاج كيحس بحريق فصدرو وكيعرق وكيقول دراعو كيضرو", RedFlagCategory.Cardiac)]
+    [InlineData("صاحبي ضربوه بموس فكرشو وكيسيل الدم", RedFlagCategory.SevereInjury)]
+    [InlineData("ختي ولات كتهضر على الموت وقالت غادي نقتل راسي", RedFlagCategory.SelfHarm)]
+    [InlineData("الجنا وقع من السرير وبقى يطرش ونايم ما بيصحى", RedFlagCategory.Unconscious)]
+    [InlineData("امي عيانة بالسكري ولقيناها مرمية في الواطة ما بتتكلم", RedFlagCategory.Unconscious)]
+    [InlineData("الزول قرصته عقرب وبيرجف وعرقان", RedFlagCategory.Poisoning)]
+    [InlineData("البنية عندها حمى ورقبتها قوية ما بتقدر تنزل راسها", RedFlagCategory.Neurological)]
+    [InlineData("الحرمة الحامل بتتشنج", RedFlagCategory.Pregnancy)]
+    [InlineData("ولدي اختنق بحتة حلاوة ولونه بقى ازرق", RedFlagCategory.Breathing)]
+    [InlineData("ابني يشتي يموت يقول ما له داعي يعيش", RedFlagCategory.SelfHarm)]
+    [InlineData("ابي سقط وما عاد يحرك يده اليمنى ولسانه ثقيل", RedFlagCategory.Stroke)]
+    [InlineData("الجهال كلوا سم الفيران", RedFlagCategory.Poisoning)]
+    [InlineData("امي تنزف من بعد الولادة والدم ما وقف ولونها اصفر", RedFlagCategory.SevereBleeding)]
+    [InlineData("صغيري قاعد يتنفض ويطلع رغوة من فمه", RedFlagCategory.Seizure)]
+    [InlineData("خوي عنده صداع قوي فجأة وترجيع ورقبته متيبسة", RedFlagCategory.Neurological)]
+    [InlineData("راجلي صدرو يوجع فيه توا وعرقان ويلهث", RedFlagCategory.Cardiac)]
+    [InlineData("الشيباني طاح في الحوش وما يتكلمش وفمه عوج", RedFlagCategory.Stroke)]
     public void Signs_without_the_condition_name_are_caught_across_dialects(string message, RedFlagCategory expected)
     {
         var result = Compositional.Detect(message);
@@ -327,6 +349,13 @@ public sealed class RedFlagTriageSignTests
     [InlineData("عندي بواسير ويطلع دم خفيف مع البراز أحيانا")]
     [InlineData("ابوي عنده فتق ومواعد عملية الشهر الجاي")]
     [InlineData("الجو حار وتعبت من الحر")]
+    [InlineData("الواليدة عندها السكر وكتسول واش تقدر تاكل الدلاح")]
+    [InlineData("خويا كيحس بالعيا من الخدمة")]
+    [InlineData("الجنا عندو سخانة خفيفة من امبارح وبيلعب عادي")]
+    [InlineData("امي عندها ضغط من زمان وكتاخد الدوا ديالها")]
+    [InlineData("ولدي بغى يتعلم يعوم، شنو نصيحتكم؟")]
+    [InlineData("البنية عندها حبوب في وشها من الشمس")]
+    [InlineData("ابني وقع من السرير امبارح وبكى شوية وهسي كويس")]
     public void Everyday_versions_of_the_signs_stay_quiet(string message)
     {
         var result = RedFlagDetector.Default.Detect(message);
