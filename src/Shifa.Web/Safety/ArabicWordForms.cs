@@ -83,6 +83,12 @@ internal static class ArabicWordForms
             Add(core, true, true);
             Split(core, VerbPrefixes, VerbSuffixes, true, true, Add);
         }
+        else if (bare.Length >= 5 && bare.StartsWith("مي", StringComparison.Ordinal))
+        {
+            // Iraqi and Gulf "ميحجي", "ميعرف", "ميوكف": ما shortened to م before the imperfect verb.
+            var core = bare[1..];
+            Split(core, VerbPrefixes, VerbSuffixes, true, true, Add);
+        }
 
         return readings;
     }

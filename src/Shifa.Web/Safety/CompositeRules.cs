@@ -25,7 +25,7 @@ internal static class CompositeRules
         // Stroke: face droop; speech, limb or vision loss that is sudden or comes with a second sign.
         R("stroke.face-droop", RedFlagCategory.Stroke, 3, NoUnless, P(Face), P(Droop)),
         R("stroke.droop-and-limb", RedFlagCategory.Stroke, 10, [Recurrent], P(Droop), P(Weak).Concat(N(Move, Lift, Grip)).ToArray()),
-        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent], P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray(), P(Sudden)),
+        R("stroke.limb-sudden", RedFlagCategory.Stroke, 10, [Mild, Recurrent, Fade], P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray(), P(Sudden)),
         W("stroke.speech-sudden", RedFlagCategory.Stroke, [0, 2, 10], [Mild, Recurrent], P(Speech), P(SpeechBad), P(Sudden, Now)),
         R("stroke.cannot-speak-sudden", RedFlagCategory.Stroke, 10, [Recurrent], N(Speak), P(Sudden)),
         W("stroke.speech-and-limb", RedFlagCategory.Stroke, [0, 2, 12], [Recurrent], P(Speech), P(SpeechBad), P(Weak, Droop).Concat(N(Move, Lift, Grip, Walk)).ToArray()),
@@ -158,7 +158,7 @@ internal static class CompositeRules
         // Sweating with trembling or odd behaviour in someone on insulin or diabetes pills: a low sugar.
         R("diabetic.hypo-signs", RedFlagCategory.DiabeticEmergency, 16, [Mild, Recurrent], P(Diabetes), P(Sweat, Shake), P(Shake, Confused, Faint, Blur)),
         // Vomiting with panting or drowsiness in a diabetic: ketoacidosis, even without the smell named.
-        R("diabetic.vomiting-and-gasping", RedFlagCategory.DiabeticEmergency, 20, NoUnless, P(Diabetes), P(Vomit), P(Gasp, Breathless, Lethargic, Confused)),
+        R("diabetic.vomiting-and-gasping", RedFlagCategory.DiabeticEmergency, 20, NoUnless, P(Diabetes), P(Vomit), P(Gasp, Breathless, Lethargic, Confused, Fast)),
         R("diabetic.ketoacidosis", RedFlagCategory.DiabeticEmergency, 16, [Mild], P(Diabetes), P(Acetone), P(Vomit, Lethargic, Gasp, Confused, Fast, Severe, Faint, Dry)),
 
         // Severe injury and burns.
@@ -185,7 +185,7 @@ internal static class CompositeRules
         // Pain boring through to the back with vomiting (pancreatitis, a leaking aorta).
         R("abdomen.pain-to-back-vomiting", RedFlagCategory.AcuteAbdomen, 12, [Mild, Period], P(Belly), P(Pain), P(Radiation), P(Vomit)),
         // Pain low on the right with fever, vomiting or severity: appendicitis.
-        R("abdomen.right-lower-pain", RedFlagCategory.AcuteAbdomen, 15, [Mild, Recurrent, Period], P(RightLower), P(Pain), P(Fever, Vomit, Severe)),
+        R("abdomen.right-lower-pain", RedFlagCategory.AcuteAbdomen, 15, [Mild, Recurrent, Period], P(RightLower), P(Pain), P(Fever, Vomit, Severe, Faint, FaintNamed, Pale)),
         // A sudden or severe testicular pain needs no second sign (torsion is saved within hours).
         R("abdomen.testicular-pain", RedFlagCategory.AcuteAbdomen, 8, [Mild, Recurrent], P(Testicle), P(Pain), P(Severe, Sudden)),
 
@@ -215,7 +215,7 @@ internal static class CompositeRules
         // A crisis-range pressure (180/120) with a sign of organ harm.
         R("stroke.pressure-crisis-with-signs", RedFlagCategory.Stroke, 14, [Mild], P(CrisisPressure), P(Blur, Chest, Confused, SpeechBad, Weak, Droop, Breathless, Severe, Bleed).Concat(N(See, Speak, Move)).ToArray()),
         // Weakness, numbness or loss of movement on one side of the body.
-        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion], P(Side), P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
+        R("stroke.one-sided-weakness", RedFlagCategory.Stroke, 4, [Pain, Mild, Recurrent, Exertion, Fade], P(Side), P(Limb), P(Weak).Concat(N(Move, Lift, Grip, Feel)).ToArray()),
         // Water or saliva running from one corner of the mouth: a face droop described by its effect.
         R("stroke.drooling-from-mouth-corner", RedFlagCategory.Stroke, 5, [Sleep, AtRest, Recurrent], P(MouthCorner), P(Water, Foam, Descend, Droop)),
         // Green (bile) vomiting in a baby or child: a twisted or blocked bowel.
@@ -234,7 +234,7 @@ internal static class CompositeRules
         R("anaphylaxis.rash-with-collapse", RedFlagCategory.Anaphylaxis, 14, [Mild, Recurrent], P(Allergen), P(Rash, Swelling), P(LowPressure, FaintNamed, Faint, Pale, Cold)),
         // A fever with the chin unable to reach the chest: neck stiffness described by its test.
         R("neuro.fever-chin-to-chest", RedFlagCategory.Neurological, 14, NoUnless, P(Fever), P(Chin), P(Chest)),
-        // A hernia that turned hard, changed colour, will not go back or hurts beyond words: strangulation.
+        // A hernia that turned hard, changed colour or will not go back: strangulation. "كبير" (large) is not a sign.
         R("abdomen.hernia-stuck", RedFlagCategory.AcuteAbdomen, 12, [Mild], P(Hernia), P(Stiff, Changed, Dark, Blue, Pale).Concat(N(Vomit, Enter)).ToArray()),
         // Red jelly passed by a child: intussusception, without the word for stool.
         W("abdomen.red-jelly", RedFlagCategory.AcuteAbdomen, [0, 3, 8], NoUnless, P(Jelly), P(Dark, Blood), P(Descend, Out, Stool)),
@@ -246,6 +246,38 @@ internal static class CompositeRules
         R("self-harm.cannot-go-on", RedFlagCategory.SelfHarm, 5, NoUnless, N(Continue, Endure), A(Live)),
         // At a bridge, roof edge or the sea with hopelessness or a jump in mind.
         R("self-harm.at-the-edge", RedFlagCategory.SelfHarm, 14, [Accidental], P(Edge), P(Throw, Die, Farewell, Intent).Concat(N(Continue, Endure, Live, Reason)).ToArray()),
+
+        // Signs from a triage checklist (NHS 111, WHO IMCI), category by category.
+        // Chest discomfort of any word with sweating and faintness: a heart attack does not always hurt.
+        R("cardiac.chest-with-sweat-and-faintness", RedFlagCategory.Cardiac, 8, [Mild, Exertion, Recurrent], P(Chest), P(Sweat), P(Faint, FaintNamed, Pale, Breathless)),
+        // "ما عاد لها خلق تعيش": the negation reaches the life verb, not the far wish word.
+        O("self-harm.no-will-to-live", RedFlagCategory.SelfHarm, 2, [Figurative], P(Wish), N(Live)),
+        // A farewell, then the phone switched off or the person gone.
+        R("self-harm.farewell-then-gone", RedFlagCategory.SelfHarm, 20, NoUnless, P(Farewell), P(PhoneOff)),
+        // Bleeding that makes the person dizzy or pale, whatever its amount is called.
+        R("bleeding.with-faintness", RedFlagCategory.SevereBleeding, 8, [Mild, Period, Recurrent], P(Bleed), P(Faint, FaintNamed, Pale, LowPressure, Cold)),
+        // Muddled speech with vomiting, fever, drowsiness or diabetes: a brain short of sugar, water or blood.
+        W("unconscious.muddled-speech-when-ill", RedFlagCategory.Unconscious, [0, 2, 12], [Mild, Recurrent, Figurative], P(Speech), P(SpeechBad), P(Vomit, Fever, Dry, Lethargic, Faint, FaintNamed)),
+        // A fall from a window, balcony, roof or upper floor needs no second sign.
+        O("injury.fall-from-a-high-place", RedFlagCategory.SevereInjury, 4, [Mild], P(Fell), P(HighPlace)),
+        // A child vomiting or with diarrhoea who stops passing urine or turns drowsy: dehydration.
+        R("infant.vomiting-dry-or-drowsy", RedFlagCategory.InfantFever, 16, [Mild, Recurrent], P(Child, Infant), P(Vomit, Diarrhoea), P(Lethargic).Concat(N(Wet)).ToArray()),
+        R("cardiac.no-pulse", RedFlagCategory.Cardiac, 3, [Fast, Mild, Asking], N(Pulse)),
+        R("stroke.sudden-vision-change", RedFlagCategory.Stroke, 6, [Mild, Recurrent, Exertion], P(Blur), P(Sudden)),
+        // A blow or fall in someone on blood thinners: bleeding inside the skull may show late.
+        R("neuro.blow-on-blood-thinners", RedFlagCategory.Neurological, 16, [Mild], P(Anticoagulant), P(Fell, Hit, Accident)),
+        R("bleeding.on-blood-thinners", RedFlagCategory.SevereBleeding, 16, [Mild, Period], P(Anticoagulant), P(Bleed, Blood), P(Heavy, Vomit, Stool, Ongoing, Head, Spurt).Concat(N(Stop)).ToArray()),
+        R("breathing.after-drowning", RedFlagCategory.Breathing, 14, NoUnless, P(Drown), P(Cough, Breathless, Blue, FaintNamed, Vomit, Lethargic, Confused, Gasp, Foam).Concat(N(Breathe, Respond, Answer)).ToArray()),
+        R("breathing.smoke-inhaled", RedFlagCategory.Breathing, 14, [Prevent], P(Fire), P(Breathless, Cough, Changed, Blue, FaintNamed, Gasp, Confused, Choke, Lethargic).Concat(N(Breathe, Respond, Answer)).ToArray()),
+        R("breathing.nostrils-flaring", RedFlagCategory.Breathing, 12, NoUnless, P(Flaring), P(Breathe, Breath, Breathless, Fast, Infant, Child, Gasp)),
+        // One-sided pain in pregnancy with faintness or pallor: an ectopic pregnancy bleeding inside.
+        R("pregnancy.one-sided-pain-with-faintness", RedFlagCategory.Pregnancy, 14, [Mild, Recurrent], P(Pregnant), P(Pain), P(Side, RightLower), P(Faint, FaintNamed, Pale, LowPressure)),
+        R("pregnancy.fall-or-blow", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Fell, Hit, Accident), P(Belly, Pain, Bleed, Blood, Water).Concat(N(Move, Feel)).ToArray()),
+        R("pregnancy.vomiting-dehydrated", RedFlagCategory.Pregnancy, 14, [Mild], P(Pregnant), P(Vomit), P(Dry, FaintNamed, Lethargic).Concat(N(Wet)).ToArray()),
+        R("infant.cold", RedFlagCategory.InfantFever, 16, NoUnless, P(Infant), P(Hypothermia)),
+        R("injury.amputation", RedFlagCategory.SevereInjury, 3, [Mild], P(Finger, Limb), P(Amputated)),
+        W("injury.chemical-in-eye", RedFlagCategory.SevereInjury, [0, 5, 8], [Prevent, Mild, Recurrent], P(Household), P(Eyes), P(Enter, Spill, Descend, Burning, Pain, Swallow)),
+        R("abdomen.urinary-retention", RedFlagCategory.AcuteAbdomen, 12, [Mild, Recurrent, Infant], P(Belly), P(Swelling, Pain), N(Wet)),
     ];
 
     private static CompositeRule R(string name, RedFlagCategory category, int window, SymptomConcept[] unless, params Cue[][] groups) =>

@@ -1,6 +1,5 @@
 // Tags each word of a folded message with the symptom concepts its stem carries, and marks the
 // mentions that sit under a negation ("ما يتنفس", "مقدرش أتكلم", "عدم القدرة على الكلام").
-using System.Globalization;
 
 namespace Shifa.Web.Safety;
 
@@ -13,7 +12,7 @@ internal sealed class ConceptTagger
     private static readonly HashSet<string> Negators = FoldedSet(
     [
         "لا", "ما", "مش", "مو", "مب", "ليس", "ليست", "لم", "لن", "لست", "بدون", "دون", "بلا", "مافي", "ماكو", "مفيش", "مافيش", "ولا", "ولم", "ولن", "وما", "ومش", "ومو", "ماهو", "مهو",
-        "ماعاد", "ماعادش", "ماله", "مالها", "مالي", "ماليش", "ملهاش", "ملوش", "مالوش", "مافيه", "مافيها", "معدش", "مابقاش", "مبقاش", "مابقيتش", "مبقتش", "مابقتش", "ماني", "مانيش", "موب", "مهوش", "ماهيش", "مكانش", "ماكانش", "بطل", "ماعدت", "غير",
+        "ماعاد", "ماعادش", "ماله", "مالها", "مالي", "ماليش", "ملهاش", "ملوش", "مالوش", "مافيه", "مافيها", "معدش", "مابقاش", "مبقاش", "مابقيتش", "مبقتش", "مابقتش", "ماني", "مانيش", "موب", "مهوش", "ماهيش", "مكانش", "ماكانش", "بطل", "ماعدت", "غير", "مبطل", "مبطله", "بطلت",
     ]);
 
     // Words that say an ability is missing or hard: "عدم القدرة على الكلام", "صعوبة في التنفس", "يكاد لا".
@@ -141,12 +140,19 @@ internal sealed class ConceptTagger
                 hits.Add(new ConceptHit(entry.Concept, i, negatedReading || IsNegated(tokens, selfNegated, clauseStart, i, reach)));
             }
 
-            AddNumberConcepts(tokens, i, hits, seen);
+            MeasurementReader.AddNumberConcepts(tokens, i, hits, seen);
         }
 
         // "من شوية" is "a little while ago", not "a little".
         var words = tokens;
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "من" or "قبل" or "منذ");
+
+        // "دورتها متأخرة" is a late period (a possible pregnancy), not a period's cramps.
+        var late = hits.Where(h => h.Concept == SymptomConcept.Pregnant).Select(h => h.Index).ToHashSet();
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Period && late.Contains(h.Index));
+
+        // "صغيري" (my little one) names a child; it does not make the symptom small.
+        hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && words[h.Index] is "صغيري" or "صغيرتي" or "صغيرنا" or "صغيرتنا" or "صغيرها" or "صغيرتها" or "وصغيري");
 
         // "ورا بعض" is "one after another", not "some".
         hits.RemoveAll(h => h.Concept == SymptomConcept.Mild && h.Index > 0 && words[h.Index - 1] is "ورا" or "وراء" or "بعد" or "تلو");
@@ -267,165 +273,6 @@ internal sealed class ConceptTagger
         var next = tokens[k + 1];
         return next.StartsWith("ال", StringComparison.Ordinal) || next is "هو" or "هي" or "هم" or "سبب" or "اسباب" or "علاج" or "اعراض" or "علامات" or "افضل" or "معني" or "نوع" or "انواع" or "فايده" or "فوايد" or "دور" or "مدي" or "طريقه" or "مده" or "بعد" or "قبل" or "بين" or "يخص";
     }
-
-    // Temperatures (38–42, not followed by a time unit) read as fever; very low or very high
-    // numbers near "سكر" as an extreme glucose reading.
-    private static void AddNumberConcepts(string[] tokens, int i, List<ConceptHit> hits, HashSet<(SymptomConcept, int)> seen)
-    {
-        // "ميه وعشرين" is 120: a number joined by و to the one before it was read with it.
-        if (!TryReadNumber(tokens[i], out var n) || (i > 0 && tokens[i].StartsWith('و') && TryReadNumber(tokens[i - 1], out _)))
-        {
-            return;
-        }
-
-        for (var k = i + 1; k < tokens.Length && tokens[k].StartsWith('و') && TryReadNumber(tokens[k], out var more); k++)
-        {
-            n += more;
-        }
-
-        var next = i + 1 < tokens.Length ? tokens[i + 1] : "";
-        var previous = i > 0 ? tokens[i - 1] : "";
-
-        // "من خمس سنين", "منذ 3 سنوات": a condition that has lasted years or months is chronic.
-        if (previous is "من" or "منذ" or "صارله" or "صارلها" or "صرله" or "صرلها" && (next.StartsWith("سن", StringComparison.Ordinal) || next.StartsWith("شهور", StringComparison.Ordinal) || next.StartsWith("اشهر", StringComparison.Ordinal))
-            && seen.Add((SymptomConcept.Recurrent, i)))
-        {
-            hits.Add(new ConceptHit(SymptomConcept.Recurrent, i, false));
-        }
-
-        var isTime = next.StartsWith("يوم", StringComparison.Ordinal) || next.StartsWith("ايام", StringComparison.Ordinal) || next.StartsWith("سن", StringComparison.Ordinal)
-            || next.StartsWith("اسبوع", StringComparison.Ordinal) || next.StartsWith("شهر", StringComparison.Ordinal) || next.StartsWith("دقي", StringComparison.Ordinal)
-            || next.StartsWith("ساع", StringComparison.Ordinal) || next.StartsWith("حب", StringComparison.Ordinal) || next.StartsWith("مر", StringComparison.Ordinal);
-        if (n is >= 38 and <= 42 && !isTime && seen.Add((SymptomConcept.Fever, i)))
-        {
-            hits.Add(new ConceptHit(SymptomConcept.Fever, i, false));
-        }
-
-        var nearSugar = Near(tokens, i, 4, 2, "سكر", "جلوكوز");
-        if (nearSugar && !isTime && (n is > 0 and <= 60 || n >= 400) && seen.Add((SymptomConcept.ExtremeValue, i)))
-        {
-            hits.Add(new ConceptHit(SymptomConcept.ExtremeValue, i, false));
-        }
-
-        // An age, a weight or a duration is not a reading.
-        if (isTime || previous.StartsWith("عمر", StringComparison.Ordinal) || previous.StartsWith("وعمر", StringComparison.Ordinal) || next.StartsWith("عام", StringComparison.Ordinal) || next.StartsWith("كيلو", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        // A pulse of 130 or more, or 40 or less: too fast or too slow to be left at home when it comes with a symptom.
-        if (Near(tokens, i, 4, 0, "نبض", "دقات", "ضربات", "نبظ", "يدق", "تدق", "قلب") && (n >= 130 || n is > 0 and <= 40))
-        {
-            Add(SymptomConcept.PulseAbnormal);
-        }
-
-        // Oxygen saturation of 90 or less on a finger meter.
-        if (Near(tokens, i, 4, 0, "اكسجين", "اوكسجين", "تشبع", "oxygen", "sat", "spo2", "الاكسجين") && n is >= 50 and <= 90)
-        {
-            Add(SymptomConcept.LowOxygen);
-        }
-
-        // Blood pressure "165 على 110" or "165/110" (the slash folds to a space); the diastolic is read with the systolic.
-        var previousIsNumber = i > 0 && TryReadNumber(tokens[i - 1], out _) || (i > 1 && tokens[i - 1] is "علي" or "ع" or "فوق" or "على" && TryReadNumber(tokens[i - 2], out _));
-        if (!previousIsNumber && Near(tokens, i, 4, 0, "ضغط"))
-        {
-            var diastolic = 0;
-            var j = i + 1 < tokens.Length && tokens[i + 1] is "علي" or "ع" or "فوق" or "على" ? i + 2 : i + 1;
-            if (j < tokens.Length && TryReadNumber(tokens[j], out var d) && d is >= 4 and <= 160)
-            {
-                diastolic = d;
-            }
-
-            // "ضغطه ١٨ على ١٢" is written in centimetres of mercury.
-            if (n is >= 5 and <= 30 && diastolic <= 20)
-            {
-                n *= 10;
-                diastolic *= 10;
-            }
-
-            if (n >= 160 || diastolic >= 110)
-            {
-                Add(SymptomConcept.HighPressure);
-            }
-
-            if (n >= 180 || diastolic >= 120)
-            {
-                Add(SymptomConcept.CrisisPressure);
-            }
-
-            if (n is >= 40 and < 90 && diastolic <= 60)
-            {
-                Add(SymptomConcept.LowPressure);
-            }
-        }
-
-        void Add(SymptomConcept concept)
-        {
-            if (seen.Add((concept, i)))
-            {
-                hits.Add(new ConceptHit(concept, i, false));
-            }
-        }
-    }
-
-    // A word containing one of the cues within `back` words before or `ahead` words after position i.
-    private static bool Near(string[] tokens, int i, int back, int ahead, params string[] cues)
-    {
-        for (var k = Math.Max(0, i - back); k < Math.Min(tokens.Length, i + ahead + 1); k++)
-        {
-            if (k != i && cues.Any(c => tokens[k].Contains(c, StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Digits, or the number words that glucose readings and durations are written with
-    // ("الستمية", "خمسمية", "تلاتين"); a proclitic و/ال is peeled first.
-    private static bool TryReadNumber(string token, out int n)
-    {
-        if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out n))
-        {
-            return true;
-        }
-
-        var word = token.StartsWith("وال", StringComparison.Ordinal) ? token[3..] : token.StartsWith("ال", StringComparison.Ordinal) ? token[2..] : token.StartsWith('و') ? token[1..] : token;
-        foreach (var (stem, value) in NumberWords)
-        {
-            if (word == stem)
-            {
-                n = value;
-                return true;
-            }
-        }
-
-        foreach (var (stem, value) in HundredStems)
-        {
-            if (word.StartsWith(stem, StringComparison.Ordinal) && word.Length > stem.Length && word[stem.Length..] is "ميه" or "مايه" or "مييه" or "مئه" or "ميت" or "مية")
-            {
-                n = value * 100;
-                return true;
-            }
-        }
-
-        n = 0;
-        return false;
-    }
-
-    private static readonly (string Stem, int Value)[] NumberWords =
-    [
-        ("اثنين", 2), ("اتنين", 2), ("ثلاث", 3), ("تلات", 3), ("ثلاثه", 3), ("تلاته", 3), ("اربع", 4), ("اربعه", 4), ("خمس", 5), ("خمسه", 5), ("ست", 6), ("سته", 6), ("سبع", 7), ("سبعه", 7),
-        ("ثمان", 8), ("تمن", 8), ("تمانيه", 8), ("ثمانيه", 8), ("تسع", 9), ("تسعه", 9), ("عشر", 10), ("عشره", 10), ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("تلاتين", 30),
-        ("اربعين", 40), ("اربعون", 40), ("خمسين", 50), ("خمسون", 50), ("ستين", 60), ("ستون", 60), ("سبعين", 70), ("سبعون", 70),
-        ("ثمانين", 80), ("ثمانون", 80), ("تمانين", 80), ("تسعين", 90), ("تسعون", 90), ("ثلاثون", 30), ("ميه", 100), ("مايه", 100), ("مئه", 100), ("ميتين", 200), ("مئتين", 200), ("مايتين", 200), ("الف", 1000),
-    ];
-
-    private static readonly (string Stem, int Value)[] HundredStems =
-    [
-        ("ثلاث", 3), ("تلات", 3), ("تلت", 3), ("ثلث", 3), ("اربع", 4), ("ربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تمن", 8), ("تسع", 9),
-    ];
 
     private static bool[] MaskedPositions(string[] tokens)
     {

@@ -61,4 +61,7 @@ internal enum SymptomConcept
     // Added on the dev15 set: signs described without the condition's name, and readings
     Side, MouthCorner, PulseAbnormal, LowOxygen, HighPressure, CrisisPressure, Cord, Bile, Pesticide, Tears, Pinpoint,
     Intent, Edge, Vehicle, Chin, Hernia, Infection, Cold, Foul, Bandage, PastAge, Dry, UnderRibs,
+
+    // Emergency signs from a triage checklist, added with the dev15 widening
+    Anticoagulant, Drown, Fire, Finger, Amputated, Flaring, Pulse, Hypothermia, PhoneOff, HighPlace,
 }

@@ -252,6 +252,8 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("ضغطي سبعون على أربعين", "LowPressure")]
     [InlineData("النبض مالته ١٤٠", "PulseAbnormal")]
     [InlineData("الجهاز يقرا الاكسجين ٨٤", "LowOxygen")]
+    [InlineData("تنفسه ٣٦ في الدقيقة", "Fast")]
+    [InlineData("حرارته ٣٤", "Hypothermia")]
     public void Readings_are_read_as_signs(string text, string concept)
     {
         var expected = Enum.Parse<SymptomConcept>(concept);
@@ -263,10 +265,21 @@ public sealed class RedFlagGeneralisationTests
     [InlineData("ضغطي ١٢٠ على ٨٠")]
     [InlineData("الاكسجين ٩٧")]
     [InlineData("عنده ضغط من ١٠ سنين")]
+    [InlineData("نفسها ٢٠ في الدقيقة")]
     public void Ages_durations_and_normal_readings_are_not_signs(string text)
     {
         var hits = ConceptTagger.Default.Tag(SafetyText.Fold(text), out _);
-        Assert.DoesNotContain(hits, h => h.Concept is SymptomConcept.HighPressure or SymptomConcept.CrisisPressure or SymptomConcept.LowPressure or SymptomConcept.LowOxygen or SymptomConcept.PulseAbnormal);
+        Assert.DoesNotContain(hits, h => h.Concept is SymptomConcept.HighPressure or SymptomConcept.CrisisPressure or SymptomConcept.LowPressure or SymptomConcept.LowOxygen or SymptomConcept.PulseAbnormal or SymptomConcept.Fast);
+    }
+
+    [Fact]
+    public void A_breathing_rate_or_pulse_of_forty_is_not_a_fever()
+    {
+        Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("تنفسه ٤٠ بالدقيقة"), out _), h => h.Concept == SymptomConcept.Fever);
+        Assert.DoesNotContain(ConceptTagger.Default.Tag(SafetyText.Fold("النبض ٤٠"), out _), h => h.Concept == SymptomConcept.Fever);
+        Assert.Contains(ConceptTagger.Default.Tag(SafetyText.Fold("حرارته ٤٠"), out _), h => h.Concept == SymptomConcept.Fever);
+        Assert.False(RedFlagDetector.Default.Detect("ابني عمره شهرين وتنفسه ٤٠ بالدقيقة وهو نايم، طبيعي؟").IsUrgent);
+        Assert.True(RedFlagDetector.Default.Detect("بنتي عمرها شهر وعدد انفاسها ٧٠ في الدقيقة").IsUrgent);
     }
 
     // Causes found on the dev13 set, each pinned on phrasings written for this test in other dialects.
