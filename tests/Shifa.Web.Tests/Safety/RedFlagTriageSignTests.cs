@@ -61,7 +61,7 @@ public sealed class RedFlagTriageSignTests
     [InlineData("قلبي وقف من الخوف لما شفت النتيجة")]
     public void Triage_checklist_near_misses_stay_quiet(string message)
     {
-        var result = RedFlagDetector.Default.Detect(message);
+        var result = RedFlagDetector.Rules.Detect(message);
         Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
     }
 
@@ -358,7 +358,7 @@ public sealed class RedFlagTriageSignTests
     [InlineData("ابني وقع من السرير امبارح وبكى شوية وهسي كويس")]
     public void Everyday_versions_of_the_signs_stay_quiet(string message)
     {
-        var result = RedFlagDetector.Default.Detect(message);
+        var result = RedFlagDetector.Rules.Detect(message);
         Assert.False(result.IsUrgent, $"urgent [{string.Join(',', result.MatchedRules)}]: {message}");
     }
 }

@@ -145,6 +145,24 @@ public sealed class UrgencyClassifierTests(ITestOutputHelper output)
         Assert.True(missed.Count <= 1, $"{missed.Count} short emergencies missed: {string.Join(" | ", missed)}");
     }
 
+    // The near misses written to pin the rules (everyday versions of triage signs, in nine dialects),
+    // read by the served detector: the learned screen must not undo the rules' guards wholesale.
+    // Measured: 5 of 106 flagged, all by the learned screen (a letter to a grandmother read as a farewell,
+    // a toy thrown from a balcony read as a fall).
+    [Fact]
+    public void Near_misses_written_for_the_rules_mostly_stay_quiet_when_served()
+    {
+        var nearMisses = new[] { nameof(RedFlagTriageSignTests.Triage_checklist_near_misses_stay_quiet), nameof(RedFlagTriageSignTests.Everyday_versions_of_the_signs_stay_quiet) }
+            .Select(n => typeof(RedFlagTriageSignTests).GetMethod(n)!)
+            .SelectMany(m => m.GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>().SelectMany(a => a.GetData(m)))
+            .Select(d => (string)d[0])
+            .ToList();
+        Assert.True(nearMisses.Count >= 100, $"{nearMisses.Count} near misses");
+        var flagged = nearMisses.Where(t => RedFlagDetector.Default.Detect(t).IsUrgent).ToList();
+        output.WriteLine($"near misses flagged {flagged.Count}/{nearMisses.Count}: {string.Join(" | ", flagged)}");
+        Assert.True(flagged.Count <= nearMisses.Count * 0.08, $"{flagged.Count} of {nearMisses.Count} near misses flagged: {string.Join(" | ", flagged)}");
+    }
+
     [Theory]
     [InlineData("1\tcardiac\tmsa", "line 3: expected 4 tab-separated fields")]
     [InlineData("2\tcardiac\tmsa\tنص", "line 3, field 'label'")]
