@@ -80,6 +80,8 @@ public sealed partial class RedFlagDetector
         "مرة أخرى", "مرة ثانية", "مرة تانية", "ترجع تاني", "ترجع ثاني", "يرجع تاني", "يرجع ثاني", "اتكررت", "تكررت", "تتكرر", "يتكرر", "المرة الجاية", "الحمل الجاي", "الحمل القادم",
     ]);
 
+    private static readonly Lazy<RedFlagDetector> DefaultDetector = new(() => new RedFlagDetector(learned: UrgencyClassifier.Bundled));
+
     private readonly CompiledRule[] _rules;
     private readonly CompositeRule[] _composite;
     private readonly UrgencyClassifier? _learned;
@@ -97,8 +99,6 @@ public sealed partial class RedFlagDetector
         _composite = compositional ? [.. CompositeRules.Default] : [];
         _learned = learned;
     }
-
-    private static readonly Lazy<RedFlagDetector> DefaultDetector = new(() => new RedFlagDetector(learned: UrgencyClassifier.Bundled));
 
     /// <summary>The detector Shifa serves with: the rules and the <see cref="UrgencyClassifier.Bundled"/> learned screen (trained on first use).</summary>
     public static RedFlagDetector Default => DefaultDetector.Value;
