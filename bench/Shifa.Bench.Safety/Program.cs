@@ -1,6 +1,6 @@
 // Leave-one-set-out runs of the red-flag screen: for each independently written set, train the
-// learned screen on every other set (held-out files never), then score the rules alone, the learned
-// screen alone and both together on the set left out. This is how the learned screen's settings
+// learned screen on every other development set (held-out and unseen sets never), then score the
+// rules alone, the learned screen alone and both together on the set left out. This is how the learned screen's settings
 // were chosen and how much it adds to the rules on phrasing it has not seen is estimated.
 //
 //   dotnet run -c Release --project bench/Shifa.Bench.Safety -- [--epochs N] [--lr X] [--l2 X] [--min-count N]
@@ -50,7 +50,8 @@ var sets = files.ToDictionary(f => Path.GetFileName(f), LabelledMessageReader.Re
 // The sets written by someone who never read the rules: the ones whose first score means something.
 if (targets.Count == 0)
 {
-    targets.AddRange(files.Select(f => Path.GetFileName(f)).Where(f => File.ReadLines(Path.Combine(folder, f)).First().Contains("without reading", StringComparison.Ordinal)));
+    // Development sets only: the held-out set is scored by its test, never used to choose settings.
+    targets.AddRange(files.Select(f => Path.GetFileName(f)).Where(f => Trainable(f) && File.ReadLines(Path.Combine(folder, f)).First().Contains("without reading", StringComparison.Ordinal)));
 }
 
 // Each method reads a message with the rules alone, the model trained without the set, and both as served.
@@ -75,7 +76,7 @@ var selfHarmAgreed = 0;
 for (var s = 0; s < targets.Count; s++)
 {
     var target = targets[s];
-    var pool = sets.Where(x => x.Key != target && !x.Key.Contains("heldout", StringComparison.Ordinal)).SelectMany(x => x.Value).ToList();
+    var pool = sets.Where(x => x.Key != target && Trainable(x.Key)).SelectMany(x => x.Value).ToList();
     var clock = Stopwatch.StartNew();
     var model = UrgencyClassifier.Train(pool, options);
     trainTime += clock.Elapsed;
@@ -107,7 +108,7 @@ for (var s = 0; s < targets.Count; s++)
 // Real consultation questions never trained on (odd rows of the AraMed sample), screened by a model
 // trained on every development set: how often an ordinary question gets the urgent notice.
 var ordinary = OddRowQuestions(Path.Combine(folder, "..", "aramed-sample.csv"));
-var full = UrgencyClassifier.Train(sets.Where(x => !x.Key.Contains("heldout", StringComparison.Ordinal)).SelectMany(x => x.Value).ToList(), options);
+var full = UrgencyClassifier.Train(sets.Where(x => Trainable(x.Key)).SelectMany(x => x.Value).ToList(), options);
 var fullServed = new RedFlagDetector(learned: full);
 
 Console.WriteLine("| method | " + string.Join(" | ", targets.Select(t => $"{t} ({sets[t].Count})")) + $" | all left out | ordinary questions triggering ({ordinary.Count}) |");
@@ -147,6 +148,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Screening {all.C
 
 // Recall (tp / urgent) and false-positive rate (fp / not urgent).
 static string Cell(int[,,] c, int k, int s) => string.Create(CultureInfo.InvariantCulture, $"{c[k, s, 0] / (double)Math.Max(1, c[k, s, 0] + c[k, s, 1]):0.000} / {c[k, s, 2] / (double)Math.Max(1, c[k, s, 2] + c[k, s, 3]):0.000}");
+
+// The sets the built-in model trains on (BundledLabelledSets): never a held-out or the unseen set.
+static bool Trainable(string name) => name == "red-flags.tsv" || name.StartsWith("red-flags-dev", StringComparison.Ordinal);
 
 // The question column of the odd data rows: the even rows train the learned screen (red-flags-dev-ordinary.tsv).
 static List<string> OddRowQuestions(string path)
