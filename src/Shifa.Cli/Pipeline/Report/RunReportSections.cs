@@ -202,7 +202,7 @@ internal static class RunReportSections
 
             | set | messages | rules and learned screen: recall | false-positive rate | rules alone: recall | false-positive rate |
             |---|---|---|---|---|---|
-            {heldOutRow}{earlierRow}| development (the rules were tuned and the learned screen trained on these) | {devText} |
+            {heldOutRow}{earlierRow}| development (the learned screen trained on all of these, the rules were tuned on most) | {devText} |
 
             {verdict}
             Every backend (local model, retrieval, remote provider) answers behind this layer.
