@@ -26,7 +26,7 @@ public sealed class RedFlagDetectorTests(ITestOutputHelper output)
 
     // Written after the last phrase-lexicon change; later scored while the compositional rules changed (never
     // used to write them), and never part of the learned screen's training data. Rules alone: recall 0.925,
-    // false positives 0.000.
+    // false positives 0.000; served with the learned screen: 1.000 (40/40), 0.000 (0/30).
     [Fact]
     public void Unseen_set_holds_its_measured_recall_and_false_positive_rate()
     {
