@@ -173,27 +173,25 @@ internal static class RunReportSections
             return new ReportSection("safety", "Safety layer", "The labelled red-flag sets were not found, so the safety layer was not measured.");
         }
 
-        var heldOutFile = Path.Combine(safetyFolder, SafetySets.HeldOut);
+        var heldOutFiles = Directory.GetFiles(safetyFolder, SafetySets.HeldOutPattern).Order(StringComparer.Ordinal).ToList();
         var earlierFile = Path.Combine(safetyFolder, SafetySets.EarlierHeldOut);
         var development = Directory.GetFiles(safetyFolder, "red-flags*.tsv")
-            .Where(f => f != heldOutFile && f != earlierFile)
+            .Where(f => !heldOutFiles.Contains(f) && f != earlierFile)
             .Order(StringComparer.Ordinal)
             .ToList();
         // Between two held-out sets (the last one became development data once scored) there is no
         // unbiased estimate: say so rather than present development figures as one.
-        var hasHeldOut = File.Exists(heldOutFile);
-        var (heldOut, heldOutText) = hasHeldOut ? Measure([heldOutFile]) : (0, "");
-        var heldOutRow = hasHeldOut
-            ? $"| held out (written without reading the rules, never used to change them or to train) | {heldOutText} |\n"
-            : "";
+        var heldOut = heldOutFiles.Select(f => (File: Path.GetFileName(f), Score: Measure([f]))).ToList();
+        var heldOutRows = string.Concat(heldOut.Select(h =>
+            $"| held out: `{h.File}` (written without reading the rules, never used to change them or to train) | {h.Score.Row} |\n"));
         var earlierRow = File.Exists(earlierFile)
             ? $"| earlier held-out set (scored during later development, never used to write rules or to train) | {Measure([earlierFile]).Row} |\n"
             : "";
         var (_, devText) = development.Count > 0 ? Measure(development) : (0, "0 | – | – | – | –");
-        var verdict = !hasHeldOut
-            ? $"**No held-out set is in place** (`{SafetySets.HeldOut}` is not written yet), so there is no unbiased recall estimate; the development figures are optimistic. Do not rely on this screen alone for triage."
-            : heldOut < 0.95
-                ? "**The held-out recall is below the 0.95 target**: do not rely on this screen alone for triage."
+        var verdict = heldOut.Count == 0
+            ? "**No held-out set is in place** (no `red-flags-heldout*.tsv` is written yet), so there is no unbiased recall estimate; the development figures are optimistic. Do not rely on this screen alone for triage."
+            : heldOut.Any(h => h.Score.Recall < 0.95)
+                ? "**A held-out recall is below the 0.95 target**: do not rely on this screen alone for triage."
                 : "The held-out recall meets the target on messages from writers the screen never saw; it is still a screen, not a triage system, and real patients may write differently.";
         return new ReportSection("safety", "Safety layer", string.Create(Inv, $"""
             Red-flag detector (urgent-care notice instead of the model's answer), measured on labelled messages in MSA and dialects:
@@ -202,7 +200,7 @@ internal static class RunReportSections
 
             | set | messages | rules and learned screen: recall | false-positive rate | rules alone: recall | false-positive rate |
             |---|---|---|---|---|---|
-            {heldOutRow}{earlierRow}| development (the learned screen trained on all of these, the rules were tuned on most) | {devText} |
+            {heldOutRows}{earlierRow}| development (the learned screen trained on all of these, the rules were tuned on most) | {devText} |
 
             {verdict}
             Every backend (local model, retrieval, remote provider) answers behind this layer.

@@ -4,10 +4,11 @@ namespace Shifa.Cli.Pipeline.Report;
 internal static class SafetySets
 {
     /// <summary>
-    /// The set written without reading the detector's rules: the headline estimate. It may be absent
-    /// while the next one is being written (each held-out set becomes a development set once scored).
+    /// The sets written without reading the detector's rules or training its learned screen: the
+    /// headline estimates, one row each. There may be none while the next one is being written (a
+    /// held-out set becomes a development set once the rules are widened on it).
     /// </summary>
-    public const string HeldOut = "red-flags-heldout5.tsv";
+    public const string HeldOutPattern = "red-flags-heldout*.tsv";
 
     /// <summary>The first development set, always shipped: how the report finds <c>samples/safety</c>.</summary>
     public const string Anchor = "red-flags.tsv";
