@@ -108,7 +108,8 @@ public sealed partial class RedFlagDetector
 
     /// <summary>
     /// Screens one message: the rules, then the learned screen, which flags what the rules let
-    /// through and sets aside a fired rule only when it is nearly sure the message is ordinary.
+    /// through and sets aside rules that fired in a single category only when it is nearly sure the
+    /// message is ordinary.
     /// </summary>
     public RedFlagResult Detect(string message)
     {
@@ -121,7 +122,9 @@ public sealed partial class RedFlagDetector
         var prediction = _learned.Predict(message);
         if (byRules.IsUrgent)
         {
-            return _learned.Vetoes(prediction) ? new RedFlagResult([], [], [.. byRules.MatchedRules, LearnedVeto]) : byRules;
+            // Rules that agree across two categories ("fell, not breathing, no pulse") are never set aside.
+            var lone = byRules.Categories.Count < 2;
+            return lone && _learned.Vetoes(prediction) ? new RedFlagResult([], [], [.. byRules.MatchedRules, LearnedVeto]) : byRules;
         }
 
         var setAside = byRules.Suppressed.Count > 0 && !_learned.OverridesSetAside;

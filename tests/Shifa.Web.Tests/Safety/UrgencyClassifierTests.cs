@@ -57,6 +57,19 @@ public sealed class UrgencyClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Rules_that_agree_across_categories_are_never_set_aside()
+    {
+        // A collapse with no breathing and no pulse: cardiac, breathing and unconsciousness rules at once.
+        const string Arrest = "خوي طاح في الملعب وما يتنفسش وما فيش نبض";
+        var rules = RedFlagDetector.Rules.Detect(Arrest);
+        Assert.True(rules.Categories.Count >= 2, string.Join(',', rules.MatchedRules));
+        var taught = Toy.Concat(Enumerable.Range(0, 30).Select(i => new LabelledMessage(false, "none", null, "libyan", Arrest, $"taught:{i}"))).ToList();
+        var vetoing = UrgencyClassifier.Train(taught);
+        Assert.True(vetoing.Vetoes(vetoing.Predict(Arrest)));
+        Assert.Equal(rules.Categories, new RedFlagDetector(learned: vetoing).Detect(Arrest).Categories);
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed_and_changes_with_it()
     {
         var messages = LabelledMessageReader.Read(Path.Combine(DataFolder, "red-flags-dev7.tsv"));
