@@ -47,18 +47,7 @@ public sealed class RobertaTokenizer : IEncoderTokenizer
     /// <inheritdoc/>
     public int[] EncodeSentence(string text, int maxLength)
     {
-        if (maxLength < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "Need room for <s> and </s>.");
-        }
-
-        var pieces = text.Length == 0 ? [] : Encode(text);
-        var n = Math.Min(pieces.Length, maxLength - 2);
-        var ids = new int[n + 2];
-        ids[0] = ClsId;
-        Array.Copy(pieces, 0, ids, 1, n);
-        ids[n + 1] = SepId;
-        return ids;
+        return SentenceIds.Frame(ClsId, text.Length == 0 ? [] : Encode(text), SepId, maxLength);
     }
 
     private static int Require(ByteLevelBpeModel model, string token, string source) =>

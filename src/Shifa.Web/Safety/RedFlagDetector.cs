@@ -113,13 +113,15 @@ public sealed partial class RedFlagDetector
     /// </summary>
     public RedFlagResult Detect(string message)
     {
-        var byRules = DetectByRules(message);
+        ArgumentNullException.ThrowIfNull(message);
+        var reading = Read(message);
+        var byRules = DetectByRules(reading);
         if (_learned is null)
         {
             return byRules;
         }
 
-        var prediction = _learned.Predict(message);
+        var prediction = _learned.Predict(reading);
         if (byRules.IsUrgent)
         {
             // Rules that agree across two categories ("fell, not breathing, no pulse") are never set aside.
@@ -133,11 +135,9 @@ public sealed partial class RedFlagDetector
             : byRules;
     }
 
-    private RedFlagResult DetectByRules(string message)
+    private RedFlagResult DetectByRules(MessageReading message)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var text = Prepare(message);
-        var hits = ConceptTagger.Default.Tag(text, out _);
+        var (text, _, hits) = message;
         var fired = new List<(string Name, RedFlagCategory Category)>();
         foreach (var rule in _composite)
         {
@@ -196,14 +196,19 @@ public sealed partial class RedFlagDetector
         return new RedFlagResult(fired.Select(r => r.Category).Distinct().ToArray(), names, []);
     }
 
-    /// <summary>The text the rules read: normalized, folded, with <see cref="InfantAgeMarker"/> in front when the message gives an infant's age.</summary>
-    internal static string Prepare(string message)
+    /// <summary>
+    /// Reads a message for the rules and the learned screen: normalized, folded, with
+    /// <see cref="InfantAgeMarker"/> in front when it gives an infant's age, and tagged with concepts.
+    /// </summary>
+    internal static MessageReading Read(string message)
     {
         // The shared matching normalizer first (presentation forms, letter variants), then the safety fold.
         var text = SafetyText.Fold(ArabicNormalizer.ForMatching.Normalize(message));
 
         // At the front, so no negation before it can reach it.
-        return HasInfantAge(text) ? " " + InfantAgeMarker + text : text;
+        text = HasInfantAge(text) ? " " + InfantAgeMarker + text : text;
+        var hits = ConceptTagger.Default.Tag(text, out var tokens);
+        return new MessageReading(text, tokens, hits);
     }
 
     private static bool HasInfantAge(string folded)

@@ -74,7 +74,7 @@ public sealed class UrgencyClassifier
 
         // The concept tagger is the slow part of extraction; each message lands at its own index, so order stays fixed.
         var extracted = new HashSet<string>[messages.Count];
-        Parallel.For(0, messages.Count, i => extracted[i] = UrgencyFeatures.Extract(messages[i].Text));
+        Parallel.For(0, messages.Count, i => extracted[i] = UrgencyFeatures.Extract(RedFlagDetector.Read(messages[i].Text), out _));
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in extracted.SelectMany(x => x))
         {
@@ -130,7 +130,13 @@ public sealed class UrgencyClassifier
     public UrgencyPrediction Predict(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var row = UrgencyFeatures.Extract(message, out var onlyNegated).Where(_features.ContainsKey).Select(f => _features[f]).ToArray();
+        return Predict(RedFlagDetector.Read(message));
+    }
+
+    /// <summary>Reads a message the rules have already read.</summary>
+    internal UrgencyPrediction Predict(MessageReading reading)
+    {
+        var row = UrgencyFeatures.Extract(reading, out var onlyNegated).Where(_features.ContainsKey).Select(f => _features[f]).ToArray();
         var scores = new double[Classes];
         Scores(row, row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length), _weights, _bias, scores);
         var best = 1;

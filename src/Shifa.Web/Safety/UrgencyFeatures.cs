@@ -19,17 +19,13 @@ internal static class UrgencyFeatures
         SymptomConcept.Prevent, SymptomConcept.Mild, SymptomConcept.Recurrent, SymptomConcept.Period, SymptomConcept.Like,
     ];
 
-    /// <summary>The distinct features of <paramref name="message"/>.</summary>
-    public static HashSet<string> Extract(string message) => Extract(message, out _);
-
     /// <summary>
-    /// The distinct features of <paramref name="message"/>; <paramref name="onlyNegated"/> is true when
+    /// The distinct features of <paramref name="reading"/>; <paramref name="onlyNegated"/> is true when
     /// the message names symptoms or signs and negates every one ("ما عندي ألم ولا تعرق").
     /// </summary>
-    public static HashSet<string> Extract(string message, out bool onlyNegated)
+    public static HashSet<string> Extract(MessageReading reading, out bool onlyNegated)
     {
-        var text = RedFlagDetector.Prepare(message);
-        var hits = ConceptTagger.Default.Tag(text, out var tokens);
+        var (_, tokens, hits) = reading;
         var symptoms = hits.Where(h => !Context.Contains(h.Concept)).ToList();
         onlyNegated = symptoms.Count > 0 && symptoms.All(h => h.Negated);
         var negated = hits.Where(h => h.Negated).Select(h => h.Index).ToHashSet();

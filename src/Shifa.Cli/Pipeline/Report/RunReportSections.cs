@@ -212,29 +212,12 @@ internal static class RunReportSections
     private static (double Recall, string Row) Measure(IReadOnlyList<string> files)
     {
         var messages = files.SelectMany(LabelledMessageReader.Read).ToList();
-        var served = Rates(messages, RedFlagDetector.Default);
-        var rules = Rates(messages, RedFlagDetector.Rules);
-        return (served.Recall, string.Create(Inv, $"{messages.Count} | {served.Recall:0.000} ({served.Text}) | {rules.Recall:0.000} ({rules.Text})"));
+        var served = RedFlagScore.Of(messages, RedFlagDetector.Default);
+        return (served.Recall, string.Create(Inv, $"{messages.Count} | {Rates(served)} | {Rates(RedFlagScore.Of(messages, RedFlagDetector.Rules))}"));
     }
 
-    private static (double Recall, string Text) Rates(List<LabelledMessage> messages, RedFlagDetector detector)
-    {
-        int tp = 0, fn = 0, fp = 0, tn = 0;
-        foreach (var m in messages)
-        {
-            switch (m.Urgent, detector.Detect(m.Text).IsUrgent)
-            {
-                case (true, true): tp++; break;
-                case (true, false): fn++; break;
-                case (false, true): fp++; break;
-                default: tn++; break;
-            }
-        }
-
-        var recall = tp / (double)Math.Max(1, tp + fn);
-        var fpr = fp / (double)Math.Max(1, fp + tn);
-        return (recall, string.Create(Inv, $"{tp}/{tp + fn}) | {fpr:0.000} ({fp}/{fp + tn}"));
-    }
+    private static string Rates(RedFlagScore s) => string.Create(Inv,
+        $"{s.Recall:0.000} ({s.TruePositives}/{s.TruePositives + s.FalseNegatives}) | {s.FalsePositiveRate:0.000} ({s.FalsePositives}/{s.FalsePositives + s.TrueNegatives})");
 
     private static ReportSection Reproduce(PipelineContext context)
     {

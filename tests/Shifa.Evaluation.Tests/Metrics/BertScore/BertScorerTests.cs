@@ -3,29 +3,16 @@ using Shifa.Modeling.Architectures.Bert;
 
 namespace Shifa.Evaluation.Tests.Metrics.BertScore;
 
-// One tiny BERT folder, loaded once for the class: both the scorer's encoder and the plain-loop
-// reference read it from disk through the strict loader.
-public sealed class TinyBertFixture : IDisposable
+public sealed class TinyBertFixture : TinyEncoderFixture
 {
-    public const int Layer = 2;
-    private readonly TinyBert _bert = new(seed: 11);
-
     public TinyBertFixture()
+        : this(new TinyBert(seed: 11))
     {
-        Encoder = TorchBertEncoder.Load(_bert.Path, Layer, "tiny-bert");
-        Plain = new PlainBertScore(BertModel.Load(_bert.Path), BertTokenizer.Load(_bert.Path), Layer);
     }
 
-    public TorchBertEncoder Encoder { get; }
-
-    public string Path => _bert.Path;
-
-    public PlainBertScore Plain { get; }
-
-    public void Dispose()
+    private TinyBertFixture(TinyBert bert)
+        : base(bert, bert.Path, "tiny-bert", BertTokenizer.Load)
     {
-        Encoder.Dispose();
-        _bert.Dispose();
     }
 }
 

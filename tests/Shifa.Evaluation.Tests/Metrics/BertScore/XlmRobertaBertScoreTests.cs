@@ -4,29 +4,17 @@ using Shifa.Modeling.Tokenization;
 
 namespace Shifa.Evaluation.Tests.Metrics.BertScore;
 
-// One tiny XLM-R folder for the class; the scorer (batched, padded with <pad> = 1) and the
-// plain-loop reference (one unpadded sentence at a time) both load it from disk strictly.
-public sealed class TinyXlmRobertaFixture : IDisposable
+// The scorer pads with <pad> = 1.
+public sealed class TinyXlmRobertaFixture : TinyEncoderFixture
 {
-    public const int Layer = 2;
-    private readonly TinyXlmRoberta _xlmr = new(seed: 21);
-
     public TinyXlmRobertaFixture()
+        : this(new TinyXlmRoberta(seed: 21))
     {
-        Encoder = TorchBertEncoder.Load(_xlmr.Path, Layer, "tiny-xlmr");
-        Plain = new PlainBertScore(BertModel.Load(_xlmr.Path), XlmRobertaTokenizer.Load(_xlmr.Path), Layer);
     }
 
-    public TorchBertEncoder Encoder { get; }
-
-    public string Path => _xlmr.Path;
-
-    public PlainBertScore Plain { get; }
-
-    public void Dispose()
+    private TinyXlmRobertaFixture(TinyXlmRoberta xlmr)
+        : base(xlmr, xlmr.Path, "tiny-xlmr", XlmRobertaTokenizer.Load)
     {
-        Encoder.Dispose();
-        _xlmr.Dispose();
     }
 }
 
